@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace Logto.Connector.AliyunDirectMail;
+
+/// <summary>Every JSON type the connector reads or writes, source-generated (no reflection under Native AOT).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNameCaseInsensitive = false,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    RespectRequiredConstructorParameters = true)]
+// Config
+[JsonSerializable(typeof(AliyunDirectMailConfig))]
+[JsonSerializable(typeof(TemplateConfig))]
+internal sealed partial class AliyunDirectMailJsonContext : JsonSerializerContext;
