@@ -3,12 +3,65 @@ using Logto.ConnectorKit;
 
 namespace Logto.Connector.AliyunDirectMail;
 
-/// <summary>The connector's Logto metadata (id, names, form items generated from the config schema) and its config schema.</summary>
+/// <summary>
+/// The connector's Logto metadata (connector-kit <c>ConnectorMetadata</c>) and its config JSON Schema. The schema is the
+/// committed schema/aliyun-direct-mail.config.schema.json, embedded in this assembly; <c>formItems</c> are generated from it.
+/// Every getter returns fresh JSON nodes: a caller may add them to its own tree or change them without touching anyone else's.
+/// </summary>
 public static class AliyunDirectMailMetadata
 {
     /// <summary>Distinct from the official connector's <c>aliyun-direct-mail</c>, which ships in Logto's Docker image.</summary>
     public const string Id = "aliyun-direct-mail-dotnet";
 
-    // STUB: metadata and schema come from the committed schema file.
-    public static ConnectorDescriptor Descriptor { get; } = new(Id, "Email", new JsonObject { ["id"] = Id }, new JsonObject());
+    public const string Type = "Email";
+
+    /// <summary>Where the config schema lies in the npm package (the manifest's <c>configSchema</c>).</summary>
+    public const string ConfigSchemaPath = "./schema/aliyun-direct-mail.config.schema.json";
+
+    private const string ConfigSchemaResource = "aliyun-direct-mail.config.schema.json";
+
+    private static readonly Lazy<string> SchemaText = new(ReadSchemaResource);
+
+    /// <summary>The config schema's text, exactly as committed.</summary>
+    public static string ConfigSchemaJson => SchemaText.Value;
+
+    /// <summary>The config schema (JSON Schema draft 2020-12).</summary>
+    public static JsonObject ConfigSchema => JsonNode.Parse(SchemaText.Value)!.AsObject();
+
+    /// <summary>Logto metadata: what <c>connectorMetadataGuard</c> checks and the admin console shows.</summary>
+    public static JsonObject Metadata => new()
+    {
+        ["id"] = Id,
+        ["target"] = "aliyun-dm",
+        ["platform"] = null,
+        // Language keys must be in @logto/language-kit's list (zh-CN, not zh-Hans).
+        ["name"] = new JsonObject
+        {
+            ["en"] = "Aliyun Direct Mail (.NET)",
+            ["zh-CN"] = "阿里云邮件推送 (.NET)",
+            ["tr-TR"] = "Aliyun Direct Mail (.NET)",
+            ["ko"] = "Aliyun 다이렉트 메일 (.NET)",
+        },
+        ["logo"] = "./logo.svg",
+        ["logoDark"] = null,
+        ["description"] = new JsonObject
+        {
+            ["en"] = "Sends Logto's emails with Aliyun Direct Mail, through a connector written in C# that runs in its own process.",
+            ["zh-CN"] = "通过阿里云邮件推送发送 Logto 邮件；连接器以 C# 编写，在独立进程中运行。",
+            ["tr-TR"] = "Logto e-postalarını Aliyun Direct Mail ile gönderir; bağlayıcı C# ile yazılmıştır ve kendi sürecinde çalışır.",
+            ["ko"] = "Aliyun Direct Mail로 Logto 이메일을 보냅니다. 커넥터는 C#으로 작성되었으며 별도 프로세스에서 실행됩니다.",
+        },
+        ["readme"] = "./README.md",
+        ["formItems"] = ConnectorConfigForm.FromSchema(ConfigSchema),
+    };
+
+    public static ConnectorDescriptor Descriptor => new(Id, Type, Metadata, ConfigSchema);
+
+    private static string ReadSchemaResource()
+    {
+        using var stream = typeof(AliyunDirectMailMetadata).Assembly.GetManifestResourceStream(ConfigSchemaResource)
+            ?? throw new InvalidOperationException($"Embedded resource {ConfigSchemaResource} is missing from the connector assembly.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
 }

@@ -1,0 +1,60 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Logto.ConnectorKit;
+
+/// <summary>
+/// Builds <c>logto-connector.manifest.json</c> (described by <c>schema/manifest.schema.json</c>): the connector's Logto type
+/// and metadata, where its config schema lies in the package, and how to start the host that serves it.
+/// </summary>
+public static class ConnectorManifest
+{
+    public const int ManifestVersion = 1;
+
+    private static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true,
+        NewLine = "\n",
+        // The file is read by people and tools, not embedded in HTML: keep "<", ">", "&" and non-ASCII text as they are.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <param name="descriptor">The connector; its metadata is copied, not shared.</param>
+    /// <param name="configSchemaPath">Package-relative path of the committed config schema, e.g. <c>./schema/x.config.schema.json</c>.</param>
+    /// <param name="host">The host section, usually <see cref="ConnectorManifestHost.Default"/>.</param>
+    public static JsonObject Build(ConnectorDescriptor descriptor, string configSchemaPath, ConnectorManifestHost host)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        ArgumentException.ThrowIfNullOrEmpty(configSchemaPath);
+        ArgumentNullException.ThrowIfNull(host);
+
+        var executables = new JsonObject();
+        foreach (var (runtimeIdentifier, path) in host.Executables.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            executables[runtimeIdentifier] = path;
+        }
+
+        return new JsonObject
+        {
+            ["manifestVersion"] = ManifestVersion,
+            ["type"] = descriptor.Type,
+            ["metadata"] = descriptor.Metadata.DeepClone(),
+            ["configSchema"] = configSchemaPath,
+            ["host"] = new JsonObject
+            {
+                ["executables"] = executables,
+                ["args"] = new JsonArray([.. host.Args.Select(a => (JsonNode)a)]),
+                ["protocol"] = host.Protocol,
+                ["protocolVersion"] = host.ProtocolVersion,
+            },
+        };
+    }
+
+    /// <summary>The text form used for committed files and the CLI: two-space indent, <c>\n</c> line ends, a final newline.</summary>
+    public static string ToText(JsonNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return node.ToJsonString(Indented) + "\n";
+    }
+}

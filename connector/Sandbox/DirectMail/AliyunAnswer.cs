@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Security;
+using System.Text;
+using System.Text.Json;
+using Logto.Connector.AliyunDirectMail.Sandbox.Http;
+using Logto.Connector.AliyunDirectMail.Sandbox.Wire;
+
+namespace Logto.Connector.AliyunDirectMail.Sandbox.DirectMail;
+
+/// <summary>
+/// Builds answers the way Aliyun shapes them: JSON when <c>Format</c> is JSON (any case), XML otherwise (the documented default).
+/// https://www.alibabacloud.com/help/en/direct-mail/developer-reference/common-parameters (doc 29440)
+/// </summary>
+internal sealed class AliyunAnswer(bool json, string hostId)
+{
+    /// <summary>What the newer SDK reads as "retry after this many milliseconds" on a throttled answer.</summary>
+    public const string RetryAfterHeader = "x-acs-retry-after";
+
+    public const string RetryAfterMilliseconds = "1000";
+
+    private const string JsonType = "application/json;charset=utf-8";
+
+    // The 1.x SDK parses XML only when the content type is exactly this.
+    private const string XmlType = "text/xml;charset=utf-8";
+
+    public static AliyunAnswer For(RequestParameters parameters, SandboxHttpRequest request) => new(
+        string.Equals(parameters["Format"], "JSON", StringComparison.OrdinalIgnoreCase),
+        request.Header("x-original-host") ?? request.Header("Host") ?? "dm.aliyuncs.com");
+
+    public static string NewRequestId() => Guid.NewGuid().ToString("D").ToUpperInvariant();
+
+    public SandboxHttpResponse Success(string envId, string requestId)
+    {
+        var body = json
+            ? JsonSerializer.SerializeToUtf8Bytes(
+                new SingleSendMailResult { EnvId = envId, RequestId = requestId }, SandboxJsonContext.Default.SingleSendMailResult)
+            : Xml("SingleSendMailResponse", ("RequestId", requestId), ("EnvId", envId));
+        return new SandboxHttpResponse(200, json ? JsonType : XmlType, body) { Headers = [new("x-acs-request-id", requestId)] };
+    }
+
+    public SandboxHttpResponse Error(AliyunError error, string requestId)
+    {
+        var recommend = string.Create(
+            CultureInfo.InvariantCulture,
+            $"https://api.aliyun.com/troubleshoot?q={Uri.EscapeDataString(error.Code)}&product=Dm&requestId={requestId}");
+        var body = json
+            ? JsonSerializer.SerializeToUtf8Bytes(
+                new AliyunErrorBody
+                {
+                    RequestId = requestId,
+                    HostId = hostId,
+                    Code = error.Code,
+                    Message = error.Message,
+                    Recommend = recommend,
+                },
+                SandboxJsonContext.Default.AliyunErrorBody)
+            : Xml("Error", ("RequestId", requestId), ("HostId", hostId), ("Code", error.Code), ("Message", error.Message),
+                ("Recommend", recommend));
+        List<KeyValuePair<string, string>> headers = [new("x-acs-request-id", requestId)];
+        if (error.Code.StartsWith("Throttling", StringComparison.Ordinal))
+        {
+            headers.Add(new(RetryAfterHeader, RetryAfterMilliseconds));
+        }
+
+        return new SandboxHttpResponse(error.Status, json ? JsonType : XmlType, body) { Headers = headers };
+    }
+
+    private static byte[] Xml(string root, params (string Name, string Value)[] fields)
+    {
+        var xml = new StringBuilder("<?xml version='1.0' encoding='UTF-8'?>").Append('<').Append(root).Append('>');
+        foreach (var (name, value) in fields)
+        {
+            xml.Append('<').Append(name).Append('>').Append(SecurityElement.Escape(value)).Append("</").Append(name).Append('>');
+        }
+
+        return Encoding.UTF8.GetBytes(xml.Append("</").Append(root).Append('>').ToString());
+    }
+}

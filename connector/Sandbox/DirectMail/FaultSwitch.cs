@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Logging;
+
+namespace Logto.Connector.AliyunDirectMail.Sandbox.DirectMail;
+
+/// <summary>The fault in force and how many more requests it applies to. Thread-safe: each request takes at most one turn.</summary>
+internal sealed class FaultSwitch(ILogger logger)
+{
+    private readonly Lock _gate = new();
+    private SandboxFault? _current;
+    private int _remaining;
+
+    public void Set(SandboxFault fault)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        if (!Enum.IsDefined(fault.Kind))
+        {
+            throw new ArgumentOutOfRangeException(nameof(fault), fault.Kind, "Unknown fault kind.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(fault.Count, nameof(fault));
+        if (fault.Delay < TimeSpan.Zero || (fault.Kind == SandboxFaultKind.Delay && fault.Delay == TimeSpan.Zero))
+        {
+            throw new ArgumentOutOfRangeException(nameof(fault), fault.Delay, "A Delay fault needs a positive Delay.");
+        }
+
+        lock (_gate)
+        {
+            (_current, _remaining) = fault.Kind == SandboxFaultKind.None ? (null, 0) : (fault, fault.Count);
+        }
+
+        SandboxLog.FaultSet(logger, fault.Kind, fault.Count, fault.Delay);
+    }
+
+    /// <returns>The fault for this request, or null.</returns>
+    public SandboxFault? Take()
+    {
+        lock (_gate)
+        {
+            var fault = _current;
+            if (fault is not null && --_remaining == 0)
+            {
+                _current = null;
+            }
+
+            return fault;
+        }
+    }
+}

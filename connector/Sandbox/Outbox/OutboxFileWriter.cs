@@ -1,0 +1,39 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Logto.Connector.AliyunDirectMail.Sandbox.Wire;
+
+namespace Logto.Connector.AliyunDirectMail.Sandbox.Outbox;
+
+/// <summary>Writes each accepted message as <c>&lt;EnvId&gt;.eml</c> and <c>&lt;EnvId&gt;.json</c>; each file appears whole (write, then rename).</summary>
+internal sealed class OutboxFileWriter
+{
+    /// <summary>Readable files: indented, non-ASCII and markup kept as is (nothing here is embedded in HTML).</summary>
+    public static readonly SandboxJsonContext FileJson = new(new JsonSerializerOptions
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    private readonly string _directory;
+
+    public OutboxFileWriter(string directory)
+    {
+        _directory = Path.GetFullPath(directory);
+        Directory.CreateDirectory(_directory);
+    }
+
+    public void Write(SandboxMessage message)
+    {
+        WriteWhole(message.EnvId + ".eml", Encoding.ASCII.GetBytes(EmlFormatter.Format(message)));
+        WriteWhole(message.EnvId + ".json", JsonSerializer.SerializeToUtf8Bytes(OutboxMessageJson.From(message), FileJson.OutboxMessageJson));
+    }
+
+    private void WriteWhole(string name, byte[] bytes)
+    {
+        var path = Path.Combine(_directory, name);
+        var partial = path + ".partial";
+        File.WriteAllBytes(partial, bytes);
+        File.Move(partial, path, overwrite: true);
+    }
+}

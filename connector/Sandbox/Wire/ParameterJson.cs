@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace Logto.Connector.AliyunDirectMail.Sandbox.Wire;
+
+/// <summary>One received parameter, kept as a pair so that order and duplicates survive.</summary>
+internal sealed record ParameterJson
+{
+    [JsonPropertyName("name")]
+    public required string Name { get; init; }
+
+    [JsonPropertyName("value")]
+    public required string Value { get; init; }
+}

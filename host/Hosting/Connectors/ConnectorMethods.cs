@@ -1,0 +1,121 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using Logto.ConnectorHost.Dispatch;
+using Logto.ConnectorHost.Protocol;
+using Logto.ConnectorKit;
+using Microsoft.Extensions.Logging;
+
+namespace Logto.ConnectorHost.Connectors;
+
+/// <summary>
+/// Protocol v1's methods over the served connectors: <c>initialize</c>, <c>validateConfig</c>, <c>sendMessage</c>. Connector
+/// failures become -32000 with Logto's code and the error's data, secrets redacted; anything else a connector throws is a bug,
+/// logged (redacted) and answered as a bare -32603.
+/// </summary>
+internal sealed class ConnectorMethods : IRpcMethods
+{
+    private static readonly JsonElement EmptyResultElement =
+        JsonSerializer.SerializeToElement(EmptyResult.Instance, HostJsonContext.Default.EmptyResult);
+
+    private readonly ConnectorRegistry registry;
+    private readonly ILogger logger;
+    private readonly JsonElement initializeResult;
+
+    public ConnectorMethods(ConnectorRegistry registry, string hostName, string hostVersion, ILogger logger)
+    {
+        this.registry = registry;
+        this.logger = logger;
+        initializeResult = JsonSerializer.SerializeToElement(
+            new InitializeResult
+            {
+                ProtocolVersion = ProtocolNames.ProtocolVersion,
+                Host = new HostInfo { Name = hostName, Version = hostVersion },
+                Connectors = [.. registry.Connectors.Select(connector => connector.Info)],
+            },
+            HostJsonContext.Default.InitializeResult);
+    }
+
+    public JsonElement Initialize(JsonElement? parameters)
+    {
+        var request = ParamsBinder.Bind(parameters, HostJsonContext.Default.InitializeParams);
+        if (request.ProtocolVersion != ProtocolNames.ProtocolVersion)
+        {
+            throw RpcErrors.UnsupportedProtocolVersion(request.ProtocolVersion);
+        }
+
+        logger.Initialized(request.Client?.Name ?? "(unnamed client)", request.Client?.Version ?? "", request.ProtocolVersion, string.Join(", ", registry.Ids));
+        return initializeResult;
+    }
+
+    public bool TryGetMethod(string name, [NotNullWhen(true)] out RpcMethod? method)
+    {
+        method = name switch
+        {
+            ProtocolNames.ValidateConfig => ValidateConfigAsync,
+            ProtocolNames.SendMessage => SendMessageAsync,
+            _ => null,
+        };
+        return method is not null;
+    }
+
+    private Task<JsonElement> ValidateConfigAsync(JsonElement? parameters, CancellationToken cancellationToken)
+    {
+        var request = ParamsBinder.Bind(parameters, HostJsonContext.Default.ValidateConfigParams);
+        var connector = registry.Resolve(request.ConnectorId);
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            connector.Connector.ValidateConfig(request.Config);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            throw Translate(exception, ProtocolNames.ValidateConfig, connector, request.Config);
+        }
+
+        return Task.FromResult(EmptyResultElement);
+    }
+
+    private async Task<JsonElement> SendMessageAsync(JsonElement? parameters, CancellationToken cancellationToken)
+    {
+        var request = ParamsBinder.Bind(parameters, HostJsonContext.Default.SendMessageParams);
+        if (request.Payload.ValueKind != JsonValueKind.Object)
+        {
+            throw RpcErrors.InvalidParams("payload", "must be an object");
+        }
+
+        var connector = registry.Resolve(request.ConnectorId);
+        var call = new SendMessageCall(new SendMessageData(request.To, request.Type, request.Payload, request.Ip), request.Config, request.Template);
+        try
+        {
+            var result = await connector.Connector.SendMessageAsync(call, cancellationToken).ConfigureAwait(false);
+            return result.ValueKind == JsonValueKind.Undefined ? EmptyResultElement : result;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw Translate(exception, ProtocolNames.SendMessage, connector, request.Config);
+        }
+    }
+
+    private JsonRpcException Translate(Exception exception, string method, RegisteredConnector connector, JsonElement config)
+    {
+        var redactor = SecretRedactor.ForConfig(config, connector.SecretFields);
+        if (exception is ConnectorException failure)
+        {
+            var code = failure.Code.ToWire();
+            logger.ConnectorFailed(method, connector.Id, code);
+            var data = new ConnectorErrorData
+            {
+                Code = code,
+                Data = failure.ErrorData is null ? null : redactor.Redact(JsonSerializer.SerializeToElement(failure.ErrorData, HostJsonContext.Default.JsonNode)),
+            };
+            return new JsonRpcException(
+                JsonRpcErrorCodes.ConnectorError,
+                "Connector error: " + code,
+                JsonSerializer.SerializeToElement(data, HostJsonContext.Default.ConnectorErrorData));
+        }
+
+        logger.ConnectorBug(method, connector.Id, exception.GetType().FullName ?? "Exception", redactor.Redact(exception.ToString()));
+        var internalError = RpcErrors.Internal();
+        return new JsonRpcException(internalError.Code, internalError.Message);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Logto.ConnectorHost.Dispatch;
+using Logto.ConnectorHost.Protocol;
+using Logto.ConnectorKit;
+
+namespace Logto.ConnectorHost.Connectors;
+
+/// <summary>The connectors one host serves, addressed by <c>Descriptor.Id</c>; the id may be omitted when there is exactly one.</summary>
+internal sealed class ConnectorRegistry
+{
+    private readonly Dictionary<string, RegisteredConnector> byId = new(StringComparer.Ordinal);
+
+    public ConnectorRegistry(IEnumerable<IConnector> connectors)
+    {
+        ArgumentNullException.ThrowIfNull(connectors);
+        var all = new List<RegisteredConnector>();
+        foreach (var connector in connectors)
+        {
+            var descriptor = connector.Descriptor;
+            if (string.IsNullOrEmpty(descriptor.Id))
+            {
+                throw new InvalidOperationException($"{connector.GetType().Name} declares an empty connector id.");
+            }
+
+            // Serialized once: JsonObject is not safe to read from several threads, a JsonElement is.
+            var schema = ToElement(descriptor.ConfigSchema);
+            var info = new ConnectorInfo { Id = descriptor.Id, Type = descriptor.Type, Metadata = ToElement(descriptor.Metadata), ConfigSchema = schema };
+            var registered = new RegisteredConnector(connector, info, SecretRedactor.FindSecretFields(schema));
+            if (!byId.TryAdd(descriptor.Id, registered))
+            {
+                throw new InvalidOperationException($"Two connectors declare the id '{descriptor.Id}'.");
+            }
+
+            all.Add(registered);
+        }
+
+        Connectors = all;
+        Ids = [.. all.Select(connector => connector.Id)];
+    }
+
+    public IReadOnlyList<RegisteredConnector> Connectors { get; }
+
+    public IReadOnlyList<string> Ids { get; }
+
+    /// <summary>The connector a call addresses; -32602 (with the known ids) for an unknown or a missing-but-needed id.</summary>
+    public RegisteredConnector Resolve(string? connectorId)
+    {
+        if (connectorId is null)
+        {
+            return Connectors.Count == 1
+                ? Connectors[0]
+                : throw RpcErrors.InvalidParams("connectorId", Connectors.Count == 0 ? "cannot be served: no connector is registered" : "is required when the host serves several connectors", Ids);
+        }
+
+        return byId.TryGetValue(connectorId, out var connector)
+            ? connector
+            : throw RpcErrors.InvalidParams("connectorId", "names no connector served by this host", Ids);
+    }
+
+    private static JsonElement ToElement(JsonObject node) => JsonSerializer.SerializeToElement(node, HostJsonContext.Default.JsonObject);
+}

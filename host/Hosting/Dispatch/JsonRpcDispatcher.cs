@@ -1,0 +1,366 @@
+using System.Text.Json;
+using Logto.ConnectorHost.Protocol;
+using Logto.ConnectorHost.Transport;
+using Microsoft.Extensions.Logging;
+
+namespace Logto.ConnectorHost.Dispatch;
+
+/// <summary>
+/// JSON-RPC 2.0 over LSP frames: reads frames, answers every request exactly once, runs requests concurrently (bounded) and
+/// answers them as they finish, honours <c>$/cancelRequest</c> (the cancelled request is still answered, -32800, like LSP),
+/// and on end of input or stop lets work finish within a grace period, then cancels it and answers what is left.
+/// <para>
+/// Why a small dispatcher instead of StreamJsonRpc: measured on this project (shared/reference/dotnet-notes.md), StreamJsonRpc
+/// tears the connection down and aborts the process on a batch or a non-JSON frame, returns .NET stack traces in
+/// <c>error.data</c>, accepts requests without <c>"jsonrpc":"2.0"</c>, and needs a separate source-generation path for Native
+/// AOT. This one is System.Text.Json source generation plus System.IO.Pipelines: every bad input is answered and survived.
+/// </para>
+/// </summary>
+internal sealed class JsonRpcDispatcher : IDisposable
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+    private static readonly JsonElement EmptyResultElement =
+        JsonSerializer.SerializeToElement(EmptyResult.Instance, HostJsonContext.Default.EmptyResult);
+
+    private readonly LspFrameReader reader;
+    private readonly LspFrameWriter writer;
+    private readonly IRpcMethods methods;
+    private readonly DispatcherLimits limits;
+    private readonly TimeProvider timeProvider;
+    private readonly ILogger logger;
+    private readonly InFlightTable inFlight = new();
+    private readonly SemaphoreSlim pendingSlots;
+    private readonly SemaphoreSlim runningSlots;
+    private readonly CancellationTokenSource outputBroken = new();
+    private readonly SingleReplySink singleSink;
+    private volatile bool initialized;
+
+    public JsonRpcDispatcher(
+        LspFrameReader reader, LspFrameWriter writer, IRpcMethods methods, DispatcherLimits limits, TimeProvider timeProvider, ILogger logger)
+    {
+        this.reader = reader;
+        this.writer = writer;
+        this.methods = methods;
+        this.limits = limits;
+        this.timeProvider = timeProvider;
+        this.logger = logger;
+        pendingSlots = new SemaphoreSlim(limits.MaxPendingRequests, limits.MaxPendingRequests);
+        runningSlots = new SemaphoreSlim(limits.MaxConcurrentRequests, limits.MaxConcurrentRequests);
+        singleSink = new SingleReplySink(WriteFrameAsync);
+    }
+
+    /// <summary>Serves until the input ends, <paramref name="stoppingToken"/> fires or the output breaks; then drains.</summary>
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, outputBroken.Token);
+        try
+        {
+            await ReadLoopAsync(stop.Token).ConfigureAwait(false);
+            logger.InputEnded(inFlight.Count);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            logger.Stopping(inFlight.Count);
+        }
+
+        await DrainAsync().ConfigureAwait(false);
+    }
+
+    public void Dispose()
+    {
+        pendingSlots.Dispose();
+        runningSlots.Dispose();
+        outputBroken.Dispose();
+    }
+
+    private async Task ReadLoopAsync(CancellationToken stop)
+    {
+        while (true)
+        {
+            var frame = await reader.ReadAsync(stop).ConfigureAwait(false);
+            switch (frame.Kind)
+            {
+                case LspFrameKind.End:
+                    return;
+                case LspFrameKind.TooLarge:
+                    logger.FrameTooLarge(frame.DeclaredLength, reader.MaxFrameBytes);
+                    await WriteFrameAsync(JsonRpcReplies.Error(frame.RecoveredId, RpcErrors.FrameTooLarge(reader.MaxFrameBytes, frame.DeclaredLength)))
+                        .ConfigureAwait(false);
+                    break;
+                case LspFrameKind.Malformed:
+                    logger.MalformedFrame(frame.Problem!);
+                    await WriteFrameAsync(JsonRpcReplies.Error(frame.RecoveredId, RpcErrors.ParseError(frame.Problem))).ConfigureAwait(false);
+                    break;
+                default:
+                    await OnFrameAsync(frame.Body, stop).ConfigureAwait(false);
+                    break;
+            }
+
+            stop.ThrowIfCancellationRequested();
+        }
+    }
+
+    private async Task OnFrameAsync(ReadOnlyMemory<byte> body, CancellationToken stop)
+    {
+        if (body.Span.StartsWith("\uFEFF"u8))
+        {
+            body = body[3..];
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, DocumentOptions);
+        }
+        catch (JsonException)
+        {
+            logger.BodyNotJson();
+            await WriteFrameAsync(JsonRpcReplies.Error(RequestIdRecovery.TryRecover(body), RpcErrors.ParseError())).ConfigureAwait(false);
+            return;
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Array)
+            {
+                await DispatchAsync(root, singleSink, stop).ConfigureAwait(false);
+                return;
+            }
+
+            if (root.GetArrayLength() == 0)
+            {
+                logger.InvalidRequest("empty batch");
+                await WriteFrameAsync(JsonRpcReplies.Error(null, RpcErrors.InvalidRequest("an empty batch"))).ConfigureAwait(false);
+                return;
+            }
+
+            var batch = new BatchReplySink(WriteFrameAsync);
+            foreach (var member in root.EnumerateArray())
+            {
+                await DispatchAsync(member, batch, stop).ConfigureAwait(false);
+            }
+
+            await batch.SealAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task DispatchAsync(JsonElement element, IReplySink sink, CancellationToken stop)
+    {
+        var message = JsonRpcMessage.Parse(element);
+        switch (message.Kind)
+        {
+            case JsonRpcMessageKind.Response:
+                logger.IgnoredResponse();
+                return;
+            case JsonRpcMessageKind.Notification:
+                OnNotification(message);
+                return;
+            case JsonRpcMessageKind.Invalid:
+                logger.InvalidRequest(message.Problem!);
+                sink.Expect();
+                await sink.ReplyAsync(JsonRpcReplies.Error(message.Id, RpcErrors.InvalidRequest(message.Problem!))).ConfigureAwait(false);
+                return;
+        }
+
+        sink.Expect();
+        var id = message.Id!.Value;
+        if (TryAnswerInline(message, out var inlineReply))
+        {
+            await sink.ReplyAsync(inlineReply).ConfigureAwait(false);
+            return;
+        }
+
+        if (!methods.TryGetMethod(message.Method, out var method))
+        {
+            await sink.ReplyAsync(JsonRpcReplies.Error(id, RpcErrors.MethodNotFound())).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await pendingSlots.WaitAsync(stop).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await sink.ReplyAsync(JsonRpcReplies.Error(id, RpcErrors.Cancelled("The host is shutting down"))).ConfigureAwait(false);
+            return;
+        }
+
+        var request = new InFlightRequest(id, message.Method, sink);
+        if (!inFlight.TryAdd(request))
+        {
+            pendingSlots.Release();
+            request.Dispose();
+            logger.InvalidRequest("duplicate id");
+            await sink.ReplyAsync(JsonRpcReplies.Error(id, RpcErrors.InvalidRequest("the id is already used by a request in flight")))
+                .ConfigureAwait(false);
+            return;
+        }
+
+        // Params are cloned: the frame's JsonDocument is disposed as soon as the reader moves on.
+        request.Completion = RunAsync(request, method, message.Params?.Clone());
+    }
+
+    /// <summary>The lifecycle answers, given in frame order: <c>ping</c>, <c>initialize</c>, and -32002 before it.</summary>
+    private bool TryAnswerInline(JsonRpcMessage message, out byte[] reply)
+    {
+        var id = message.Id!.Value;
+        switch (message.Method)
+        {
+            case ProtocolNames.Ping:
+                reply = JsonRpcReplies.Success(id, EmptyResultElement);
+                return true;
+            case ProtocolNames.Initialize:
+                try
+                {
+                    reply = JsonRpcReplies.Success(id, methods.Initialize(message.Params));
+                    initialized = true;
+                }
+                catch (JsonRpcException exception)
+                {
+                    reply = JsonRpcReplies.Error(id, exception.ToError());
+                }
+
+                return true;
+            default:
+                reply = initialized ? [] : JsonRpcReplies.Error(id, RpcErrors.NotInitialized());
+                return !initialized;
+        }
+    }
+
+    private void OnNotification(JsonRpcMessage message)
+    {
+        if (message.Method != ProtocolNames.CancelRequest)
+        {
+            logger.IgnoredNotification(message.Method);
+            return;
+        }
+
+        try
+        {
+            var parameters = ParamsBinder.Bind(message.Params, HostJsonContext.Default.CancelRequestParams);
+            logger.CancelRequested(parameters.Id.ToString(), inFlight.TryCancel(parameters.Id));
+        }
+        catch (JsonRpcException)
+        {
+            logger.IgnoredNotification(message.Method);
+        }
+    }
+
+    private async Task RunAsync(InFlightRequest request, RpcMethod method, JsonElement? parameters)
+    {
+        await Task.Yield(); // the reader goes on while the handler runs
+        var started = timeProvider.GetTimestamp();
+        byte[] reply;
+        string outcome;
+        try
+        {
+            await runningSlots.WaitAsync(request.Token).ConfigureAwait(false);
+            try
+            {
+                var result = await method(parameters, request.Token).ConfigureAwait(false);
+                reply = JsonRpcReplies.Success(request.Id, result);
+                outcome = "result";
+            }
+            finally
+            {
+                runningSlots.Release();
+            }
+        }
+        catch (OperationCanceledException) when (request.Token.IsCancellationRequested)
+        {
+            reply = JsonRpcReplies.Error(request.Id, RpcErrors.Cancelled());
+            outcome = "cancelled";
+        }
+        catch (JsonRpcException exception)
+        {
+            reply = JsonRpcReplies.Error(request.Id, exception.ToError());
+            outcome = exception.Code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+#pragma warning disable CA1031 // Any other failure is a bug: answered as a generic internal error, never with its details.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            logger.HostBug(request.Method, request.Id.ToString(), exception.GetType().FullName ?? "Exception", exception.StackTrace);
+            reply = JsonRpcReplies.Error(request.Id, RpcErrors.Internal());
+            outcome = "internal error";
+        }
+        finally
+        {
+            inFlight.Remove(request);
+            pendingSlots.Release();
+        }
+
+        if (request.TryClaimAnswer())
+        {
+            logger.Answered(request.Method, request.Id.ToString(), outcome, timeProvider.GetElapsedTime(started).TotalMilliseconds);
+            await request.Sink.ReplyAsync(reply).ConfigureAwait(false);
+        }
+
+        request.Dispose();
+    }
+
+    /// <summary>Grace period, then cancellation, then -32800 on behalf of handlers that ignore their token.</summary>
+    private async Task DrainAsync()
+    {
+        var pending = inFlight.Snapshot();
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        var all = Task.WhenAll(pending.Select(request => request.Completion));
+        if (await CompletesWithinAsync(all, limits.ShutdownGracePeriod).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        logger.GraceExpired(inFlight.Count, limits.ShutdownGracePeriod.TotalMilliseconds);
+        inFlight.CancelAll();
+        if (await CompletesWithinAsync(all, DispatcherLimits.CancellationGracePeriod).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var stragglers = inFlight.Snapshot().Where(request => request.TryClaimAnswer()).ToList();
+        logger.AnsweredOnBehalf(stragglers.Count);
+        foreach (var request in stragglers)
+        {
+            await request.Sink.ReplyAsync(JsonRpcReplies.Error(request.Id, RpcErrors.Cancelled("The host is shutting down")))
+                .ConfigureAwait(false);
+        }
+    }
+
+    private async Task<bool> CompletesWithinAsync(Task task, TimeSpan timeout)
+    {
+        using var timer = new CancellationTokenSource(timeout, timeProvider);
+        try
+        {
+            await task.WaitAsync(timer.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timer.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Writes one frame; a broken output (the client is gone) stops the host instead of throwing into handlers.</summary>
+    private async ValueTask WriteFrameAsync(byte[] body)
+    {
+        try
+        {
+            await writer.WriteAsync(body, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            if (!outputBroken.IsCancellationRequested)
+            {
+                logger.OutputBroken(exception.GetType().Name);
+                await outputBroken.CancelAsync().ConfigureAwait(false);
+            }
+        }
+    }
+}

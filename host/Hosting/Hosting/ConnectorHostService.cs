@@ -1,0 +1,47 @@
+using System.IO.Pipelines;
+using System.Reflection;
+using Logto.ConnectorHost.Connectors;
+using Logto.ConnectorHost.Dispatch;
+using Logto.ConnectorHost.Transport;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Logto.ConnectorHost.Hosting;
+
+/// <summary>Runs the dispatcher on the host's streams; when it ends (end of input, stop, broken output) the application stops.</summary>
+internal sealed class ConnectorHostService(
+    ConnectorHostStreams streams,
+    ConnectorRegistry registry,
+    IOptions<ConnectorHostOptions> options,
+    TimeProvider timeProvider,
+    IHostApplicationLifetime lifetime,
+    ILoggerFactory loggerFactory) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        settings.Validate();
+        var logger = loggerFactory.CreateLogger("Logto.ConnectorHost");
+
+        // The input reader is never completed: a cancelled console read may still be pending in its buffer.
+        var input = PipeReader.Create(streams.Input, new StreamPipeReaderOptions(leaveOpen: true));
+        var output = PipeWriter.Create(streams.Output, new StreamPipeWriterOptions(leaveOpen: true));
+        var methods = new ConnectorMethods(registry, settings.HostName, settings.HostVersion ?? EntryVersion(), logger);
+        using var writer = new LspFrameWriter(output);
+        using var dispatcher = new JsonRpcDispatcher(
+            new LspFrameReader(input, settings.MaxFrameBytes), writer, methods, DispatcherLimits.From(settings), timeProvider, logger);
+        try
+        {
+            await dispatcher.RunAsync(stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await output.CompleteAsync().ConfigureAwait(false);
+            lifetime.StopApplication();
+        }
+    }
+
+    private static string EntryVersion() =>
+        Assembly.GetEntryAssembly()?.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+}

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Logto.ConnectorHost.Hosting;
+
+/// <summary>
+/// Stops the host when its parent dies, so a crashed or killed Logto never leaves an orphaned host behind (the #2 complaint
+/// about stdio plugins). Watches <see cref="ConnectorHostOptions.ParentProcessId"/> when given; otherwise, on Unix, notices the
+/// host being re-parented (getppid() changes when the original parent exits).
+/// </summary>
+internal sealed partial class ParentProcessWatchdog(
+    IOptions<ConnectorHostOptions> options, TimeProvider timeProvider, IHostApplicationLifetime lifetime, ILogger<ParentProcessWatchdog> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        Func<bool> parentAlive;
+        if (settings.ParentProcessId is { } parentId)
+        {
+            parentAlive = () => IsRunning(parentId);
+        }
+        else if (!OperatingSystem.IsWindows())
+        {
+            var originalParent = GetParentProcessId();
+            parentAlive = () => GetParentProcessId() == originalParent;
+        }
+        else
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(settings.ParentPollInterval, timeProvider);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                if (!parentAlive())
+                {
+                    ParentGone(logger);
+                    lifetime.StopApplication();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host is stopping for another reason.
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "getppid")]
+    private static partial int GetParentProcessId();
+
+    [LoggerMessage(201, LogLevel.Warning, "The parent process is gone; stopping")]
+    private static partial void ParentGone(ILogger logger);
+}

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Logto.ConnectorHost.Protocol;
+
+/// <summary>Every JSON type the host reads or writes, source-generated (no reflection: the host is a Native AOT binary).</summary>
+[JsonSourceGenerationOptions(
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    RespectRequiredConstructorParameters = true,
+    RespectNullableAnnotations = true)]
+// Envelopes
+[JsonSerializable(typeof(JsonRpcResponse))]
+[JsonSerializable(typeof(JsonRpcErrorResponse))]
+[JsonSerializable(typeof(JsonRpcError))]
+// Params
+[JsonSerializable(typeof(InitializeParams))]
+[JsonSerializable(typeof(ValidateConfigParams))]
+[JsonSerializable(typeof(SendMessageParams))]
+[JsonSerializable(typeof(CancelRequestParams))]
+// Results
+[JsonSerializable(typeof(InitializeResult))]
+[JsonSerializable(typeof(EmptyResult))]
+// Error data
+[JsonSerializable(typeof(InvalidParamsData))]
+[JsonSerializable(typeof(UnsupportedVersionData))]
+[JsonSerializable(typeof(ConnectorErrorData))]
+[JsonSerializable(typeof(FrameTooLargeData))]
+// Plumbing
+[JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(JsonObject))]
+[JsonSerializable(typeof(JsonNode))]
+[JsonSerializable(typeof(string))]
+internal sealed partial class HostJsonContext : JsonSerializerContext;

@@ -1,0 +1,11 @@
+// The JSON Schema formats the config schema uses, checked like the host's validator does (JsonSchema.Net: `uri` is
+// System.Uri.TryCreate(value, UriKind.Absolute)). WHATWG URL parsing plus RFC 3986's character rules agree with it on
+// the endpoints admins write (scheme://host[:port][/path]); tests/node/config-guard-differential.test.mjs holds them to it.
+
+const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+// Space, controls, non-ASCII and the characters RFC 3986 never allows unescaped.
+const forbidden = /[\s\u0000-\u001f\u007f-\uffff<>{}|\\^`"]/;
+
+export function addFormats(ajv) {
+  ajv.addFormat('uri', { type: 'string', validate: (value) => scheme.test(value) && !forbidden.test(value) && URL.canParse(value) });
+}

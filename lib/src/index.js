@@ -1,0 +1,49 @@
+// The module Logto's loader imports (lib/index.js once bundled): createConnector plus one module-level host process.
+import { ConnectorType } from '@logto/connector-kit';
+import { createConfigGuard } from './config-guard.js';
+import { toConnectorError } from './errors.js';
+import { HostProcess } from './host-process.js';
+import { findPackageDir, loadPackageFiles } from './package-files.js';
+import { resolveHostCommand } from './platform.js';
+
+const packageFiles = loadPackageFiles(findPackageDir(import.meta.url));
+const { metadata } = packageFiles.manifest;
+const configGuard = createConfigGuard(packageFiles.configSchema);
+const callTimeoutMs = Number(process.env.LOGTO_DOTNET_CONNECTOR_TIMEOUT_MS) || undefined;
+
+// One host per Logto process: createConnector runs on every connector lookup, so it must never start anything.
+let host;
+const getHost = () =>
+  (host ??= new HostProcess({
+    resolveCommand: () => resolveHostCommand({ manifest: packageFiles.manifest, packageDir: packageFiles.dir }),
+    client: { name: packageFiles.packageJson.name, version: packageFiles.packageJson.version },
+    logPrefix: `[${packageFiles.packageJson.name.split('/').pop()}-dotnet]`,
+    callTimeoutMs,
+  }));
+
+/** Logto's getI18nEmailTemplate is a DB lookup in core; like the official connector, a failing lookup means "none". */
+async function findI18nTemplate(getI18nEmailTemplate, type, locale) {
+  try {
+    return (await getI18nEmailTemplate?.(type, locale)) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** @type {import('@logto/connector-kit').CreateConnector<import('@logto/connector-kit').EmailConnector>} */
+export default async function createConnector({ getConfig, getI18nEmailTemplate }) {
+  const sendMessage = async (data, inputConfig) => {
+    const { to, type, payload, ip } = data;
+    const config = inputConfig ?? (await getConfig(metadata.id));
+    const template = await findI18nTemplate(getI18nEmailTemplate, type, payload?.locale);
+    const params = { connectorId: metadata.id, to, type, payload, config };
+    if (ip !== undefined) params.ip = ip;
+    if (template) params.template = template;
+    try {
+      return await getHost().call('sendMessage', params);
+    } catch (error) {
+      throw toConnectorError(error);
+    }
+  };
+  return { metadata, type: ConnectorType.Email, configGuard, sendMessage };
+}

@@ -1,0 +1,103 @@
+// JSON-RPC 2.0 client side over one framed byte stream pair. Knows nothing about processes: the owner decides what a
+// fatal framing error or a closed stream means and calls failAll().
+import { encodeFrame, FrameReader } from './framing.js';
+
+export const RpcErrorCodes = Object.freeze({
+  ParseError: -32700,
+  InvalidRequest: -32600,
+  MethodNotFound: -32601,
+  InvalidParams: -32602,
+  InternalError: -32603,
+  ConnectorFailure: -32000,
+  RequestCancelled: -32800,
+});
+
+/** An error response received from the peer. */
+export class RpcResponseError extends Error {
+  name = 'RpcResponseError';
+
+  constructor(method, { code, message, data }) {
+    super(`${method} failed with JSON-RPC error ${code}: ${message}`);
+    this.method = method;
+    this.code = code;
+    this.rpcMessage = message;
+    this.data = data;
+  }
+}
+
+export class RpcConnection {
+  #nextId = 1;
+  #pending = new Map();
+  #writable;
+  #closedError;
+
+  /** @param {{ onFatal: (error: Error) => void, maxFrameBytes?: number }} options */
+  constructor(readable, writable, { onFatal, maxFrameBytes }) {
+    this.#writable = writable;
+    const reader = new FrameReader({ onMessage: (message) => this.#dispatch(message), onError: onFatal, maxFrameBytes });
+    readable.on('data', (chunk) => reader.push(chunk));
+  }
+
+  get pendingCount() {
+    return this.#pending.size;
+  }
+
+  /** Methods of the calls still waiting for an answer (for crash reports). */
+  get pendingMethods() {
+    return [...this.#pending.values()].map(({ method }) => method);
+  }
+
+  /** Sends a request; `result` settles with the answer, or with the error given to reject()/failAll(). */
+  request(method, params) {
+    const id = this.#nextId++;
+    const result = new Promise((resolve, reject) => this.#pending.set(id, { method, resolve, reject }));
+    if (this.#closedError) {
+      this.reject(id, this.#closedError);
+    } else {
+      this.#write({ jsonrpc: '2.0', id, method, params });
+    }
+    return { id, result };
+  }
+
+  notify(method, params) {
+    if (!this.#closedError) this.#write({ jsonrpc: '2.0', method, params });
+  }
+
+  /** Settles one pending call with an error; a late answer to it is then dropped. */
+  reject(id, error) {
+    const pending = this.#pending.get(id);
+    if (!pending) return;
+    this.#pending.delete(id);
+    pending.reject(error);
+  }
+
+  /** Rejects every pending call and every later request with `error`. */
+  failAll(error) {
+    this.#closedError ??= error;
+    for (const id of [...this.#pending.keys()]) this.reject(id, error);
+  }
+
+  #write(message) {
+    // EPIPE after the peer died surfaces as a stream 'error' that the owner handles; the exit then fails the call.
+    this.#writable.write(encodeFrame(message));
+  }
+
+  #dispatch(message) {
+    if (message === null || typeof message !== 'object' || Array.isArray(message)) return;
+    if (typeof message.method === 'string') {
+      // The host has no business calling us; answer requests so it never waits, ignore notifications.
+      if ('id' in message) {
+        this.#write({ jsonrpc: '2.0', id: message.id, error: { code: RpcErrorCodes.MethodNotFound, message: 'not supported' } });
+      }
+      return;
+    }
+    const pending = this.#pending.get(message.id);
+    if (!pending) return;
+    this.#pending.delete(message.id);
+    if (message.error) {
+      pending.reject(new RpcResponseError(pending.method, message.error));
+    } else {
+      pending.resolve(message.result);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using Connector.Tests.Schema;
+using Logto.Connector.AliyunDirectMail;
+using Logto.ConnectorKit;
+
+namespace Connector.Tests.AliyunDirectMail;
+
+public sealed class AliyunDirectMailConfigSchemaTests
+{
+    [Fact]
+    public void Committed_schema_matches_the_one_generated_from_the_config_type() =>
+        GeneratedFile.AssertUpToDate(AliyunDirectMailConfigSchemaSource.RelativePath, AliyunDirectMailConfigSchemaSource.GenerateText());
+
+    [Fact]
+    public void Embedded_schema_is_the_committed_file()
+    {
+        var committed = File.ReadAllText(GeneratedFile.PathOf(AliyunDirectMailConfigSchemaSource.RelativePath)).ReplaceLineEndings("\n");
+
+        Assert.Equal(committed, AliyunDirectMailMetadata.ConfigSchemaJson.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Schema_declares_draft_2020_12_and_the_required_keys()
+    {
+        var schema = AliyunDirectMailMetadata.ConfigSchema;
+
+        Assert.Equal(ConfigSchemaGenerator.Draft202012, schema["$schema"]!.GetValue<string>());
+        Assert.Equal(["accessKeyId", "accessKeySecret", "accountName", "templates"], Strings(schema["required"]));
+        Assert.Null(schema["additionalProperties"]);
+    }
+
+    [Fact]
+    public void RegionId_lists_the_five_regions_with_a_title_each()
+    {
+        var regionId = AliyunDirectMailMetadata.ConfigSchema["properties"]!["regionId"]!;
+
+        Assert.Equal(["cn-hangzhou", "ap-southeast-1", "ap-southeast-2", "eu-central-1", "us-east-1"], Strings(regionId["enum"]));
+        Assert.Equal(5, Strings(regionId["x-enumTitles"]).Length);
+        Assert.Equal("cn-hangzhou", regionId["default"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Templates_require_Register_SignIn_ForgotPassword_and_Generic_through_contains()
+    {
+        var templates = AliyunDirectMailMetadata.ConfigSchema["properties"]!["templates"]!;
+
+        var required = templates["allOf"]!.AsArray().Select(c => c!["contains"]!["properties"]!["usageType"]!["const"]!.GetValue<string>());
+        Assert.Equal(AliyunDirectMailConfigSchemaSource.RequiredUsageTypes, required);
+        Assert.Equal(Enum.GetNames<TemplateType>(), Strings(templates["items"]!["properties"]!["usageType"]!["enum"]));
+    }
+
+    [Fact]
+    public void Default_templates_cover_every_usage_type_once()
+    {
+        var defaults = AliyunDirectMailMetadata.ConfigSchema["properties"]!["templates"]!["default"]!.AsArray();
+
+        Assert.Equal(Enum.GetNames<TemplateType>(), defaults.Select(t => t!["usageType"]!.GetValue<string>()));
+        Assert.All(defaults, t => Assert.Contains("{{", t!["content"]!.GetValue<string>(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Only_the_secret_is_write_only()
+    {
+        var properties = AliyunDirectMailMetadata.ConfigSchema["properties"]!.AsObject();
+
+        var secrets = properties.Where(p => p.Value!["writeOnly"]?.GetValue<bool>() == true).Select(p => p.Key);
+        Assert.Equal(["accessKeySecret"], secrets);
+    }
+
+    [Fact]
+    public void Endpoint_is_an_http_uri()
+    {
+        var endpoint = AliyunDirectMailMetadata.ConfigSchema["properties"]!["endpoint"]!;
+
+        Assert.Equal("uri", endpoint["format"]!.GetValue<string>());
+        Assert.Equal("^https?://", endpoint["pattern"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void EscapeHtml_is_a_boolean_defaulting_to_true()
+    {
+        var escapeHtml = AliyunDirectMailMetadata.ConfigSchema["properties"]!["escapeHtml"]!;
+
+        Assert.Equal("boolean", escapeHtml["type"]!.GetValue<string>());
+        Assert.True(escapeHtml["default"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public void No_schema_object_has_a_nullable_type_or_a_reference()
+    {
+        var text = AliyunDirectMailMetadata.ConfigSchemaJson;
+
+        Assert.DoesNotContain("\"null\"", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("$ref", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("definitions", text, StringComparison.Ordinal);
+    }
+
+    private static string[] Strings(JsonNode? array) => [.. array!.AsArray().Select(n => n!.GetValue<string>())];
+}

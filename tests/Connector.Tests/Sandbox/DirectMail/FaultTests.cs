@@ -1,0 +1,206 @@
+using System.Net;
+using Connector.Tests.Sandbox.Support;
+using Logto.Connector.AliyunDirectMail.Sandbox;
+
+namespace Connector.Tests.Sandbox.DirectMail;
+
+/// <summary>Every fault mode over real HTTP, with correctly signed requests that would otherwise be accepted.</summary>
+public sealed class FaultTests : IAsyncLifetime
+{
+    private static readonly HttpClient Client = new();
+    private DirectMailSandbox _sandbox = null!;
+
+    public async Task InitializeAsync() => _sandbox = await DirectMailSandbox.StartAsync();
+
+    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+
+    [Fact]
+    public async Task Throttling_answers_400_throttling_user_with_a_retry_after_header()
+    {
+        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.Throttling));
+
+        using var response = await Client.SendMailAsync(_sandbox);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.ReadJsonAsync();
+        Assert.Equal("Throttling.User", body.Text("Code"));
+        Assert.Equal("Request was denied due to user flow control.", body.Text("Message"));
+        Assert.True(int.Parse(Assert.Single(response.Headers.GetValues("x-acs-retry-after")), System.Globalization.CultureInfo.InvariantCulture) > 0);
+        AssertFaultedAndNothingSent("fault:Throttling", 400);
+    }
+
+    [Fact]
+    public async Task Service_unavailable_answers_503_with_a_plain_text_page()
+    {
+        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.ServiceUnavailable));
+
+        using var response = await Client.SendMailAsync(_sandbox);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Service Unavailable", await response.Content.ReadAsStringAsync());
+        AssertFaultedAndNothingSent("fault:ServiceUnavailable", 503);
+    }
+
+    [Fact]
+    public async Task Malformed_success_answers_200_with_a_body_that_is_not_a_send_result()
+    {
+        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.MalformedSuccess));
+
+        using var response = await Client.SendMailAsync(_sandbox);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"unexpected":true}""", await response.Content.ReadAsStringAsync());
+        AssertFaultedAndNothingSent("fault:MalformedSuccess", 200);
+    }
+
+    [Fact]
+    public async Task Internal_error_answers_500_with_aliyun_json()
+    {
+        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.InternalError));
+
+        using var response = await Client.SendMailAsync(_sandbox);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("InternalError", (await response.ReadJsonAsync()).Text("Code"));
+        AssertFaultedAndNothingSent("fault:InternalError", 500);
+    }
+
+    [Fact]
+    public async Task Reset_mid_response_sends_part_of_the_answer_then_resets_and_the_server_keeps_serving()
+    {
+        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.ResetMidResponse, Count: 1));
+
+        var error = await Record.ExceptionAsync(async () =>
+        {
+            using var response = await Client.PostAsync(_sandbox.Endpoint, new FormUrlEncodedContent(SignedRequest.Sign(SignedRequest.Business())));
+            await response.Content.ReadAsStringAsync();
+        });
+        using var next = await Client.SendMailAsync(_sandbox);
+
+        Assert.True(error is HttpRequestException or IOException, $"expected a transport failure, got {error}");
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.Equal("fault:ResetMidResponse", _sandbox.Exchanges[0].Outcome);
+        Assert.Null(_sandbox.Exchanges[0].Status);
+        Assert.Single(_sandbox.Outbox);
+    }
+
+    [Fact]
+    public async Task Reset_mid_response_is_seen_by_a_client_reading_the_body_after_the_headers()
+    {
+        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.ResetMidResponse));
+        using var request = new HttpRequestMessage(HttpMethod.Post, _sandbox.Endpoint)
+        {
+            Content = new FormUrlEncodedContent(SignedRequest.Sign(SignedRequest.Business())),
+        };
+
+        var error = await Record.ExceptionAsync(async () =>
+        {
+            using var response = await Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            await response.Content.ReadAsStringAsync();
+        });
+
+        Assert.True(error is HttpRequestException or IOException, $"expected a transport failure, got {error}");
+        Assert.Empty(_sandbox.Outbox);
+    }
+
+    [Fact]
+    public async Task Delay_answers_normally_once_the_delay_is_over()
+    {
+        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.Delay, Count: 1, Delay: TimeSpan.FromMilliseconds(300)));
+        var started = DateTime.UtcNow;
+
+        using var response = await Client.SendMailAsync(_sandbox);
+
+        Assert.True(DateTime.UtcNow - started >= TimeSpan.FromMilliseconds(290));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(_sandbox.Outbox);
+        Assert.Equal("accepted", Assert.Single(_sandbox.Exchanges).Outcome);
+    }
+
+    [Fact]
+    public async Task Delay_records_the_exchange_as_dropped_when_the_client_cancels_and_sends_nothing()
+    {
+        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.Delay, Count: 1, Delay: TimeSpan.FromSeconds(30)));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client.SendMailAsync(_sandbox, timeout.Token));
+
+        Assert.True(await AliyunJson.EventuallyAsync(() => _sandbox.Exchanges.Count == 1), "the dropped exchange was not recorded");
+        Assert.Equal(new SandboxExchange("dropped", null, _sandbox.Exchanges[0].At), _sandbox.Exchanges[0]);
+        Assert.Empty(_sandbox.Outbox);
+        using var next = await Client.SendMailAsync(_sandbox);
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_connection_that_waited_out_a_delay_stays_usable_for_the_next_request()
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1 };
+        using var client = new HttpClient(handler);
+        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.Delay, Count: 1, Delay: TimeSpan.FromMilliseconds(100)));
+
+        using var delayed = await client.SendMailAsync(_sandbox);
+        using var next = await client.SendMailAsync(_sandbox);
+
+        Assert.Equal(HttpStatusCode.OK, delayed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.Equal(2, _sandbox.Outbox.Count);
+    }
+
+    [Fact]
+    public async Task A_fault_with_a_count_applies_to_that_many_requests_then_requests_are_accepted_again()
+    {
+        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.InternalError, Count: 2));
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await Client.SendMailAsync(_sandbox);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.InternalServerError, HttpStatusCode.InternalServerError, HttpStatusCode.OK], statuses);
+        Assert.Single(_sandbox.Outbox);
+    }
+
+    [Fact]
+    public async Task A_fault_without_a_count_lasts_until_cleared_with_none()
+    {
+        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.MalformedSuccess));
+        using var first = await Client.SendMailAsync(_sandbox);
+        using var second = await Client.SendMailAsync(_sandbox);
+
+        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.None));
+        using var third = await Client.SendMailAsync(_sandbox);
+
+        Assert.Equal(["fault:MalformedSuccess", "fault:MalformedSuccess", "accepted"], _sandbox.Exchanges.Select(e => e.Outcome));
+    }
+
+    [Fact]
+    public async Task A_fault_applies_even_to_a_request_that_would_have_been_rejected()
+    {
+        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.Throttling, Count: 1));
+
+        using var response = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.Sign(SignedRequest.Business(), secret: "wrong"));
+
+        Assert.Equal("Throttling.User", (await response.ReadJsonAsync()).Text("Code"));
+    }
+
+    [Theory]
+    [InlineData(SandboxFaultKind.Delay, 1, 0)]
+    [InlineData(SandboxFaultKind.Throttling, 0, 0)]
+    [InlineData((SandboxFaultKind)42, 1, 0)]
+    public void Set_fault_refuses_a_fault_it_cannot_apply(SandboxFaultKind kind, int count, int delayMs)
+    {
+        Assert.ThrowsAny<ArgumentException>(() => _sandbox.SetFault(new SandboxFault(kind, count, TimeSpan.FromMilliseconds(delayMs))));
+    }
+
+    private void AssertFaultedAndNothingSent(string outcome, int status)
+    {
+        Assert.Empty(_sandbox.Outbox);
+        var exchange = Assert.Single(_sandbox.Exchanges);
+        Assert.Equal((outcome, (int?)status), (exchange.Outcome, exchange.Status));
+    }
+}

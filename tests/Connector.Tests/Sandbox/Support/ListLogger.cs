@@ -1,0 +1,20 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace Connector.Tests.Sandbox.Support;
+
+/// <summary>Keeps every formatted log line (with its exception) so tests can read what was logged.</summary>
+internal sealed class ListLogger : ILogger
+{
+    private readonly ConcurrentQueue<string> _lines = new();
+
+    public IReadOnlyList<string> Lines => [.. _lines];
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        _lines.Enqueue($"{logLevel} {eventId.Id} {formatter(state, exception)} {exception}");
+}

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
+import { HostError, toConnectorError } from '../../lib/src/errors.js';
+import { RpcResponseError } from '../../lib/src/rpc-client.js';
+
+describe('toConnectorError', () => {
+  it('Turns_a_host_connector_failure_into_the_ConnectorError_with_its_code_and_data', () => {
+    const data = { errorDescription: 'The specified mail address is not found.', Code: 'InvalidMailAddress.NotFound' };
+    const error = toConnectorError(new RpcResponseError('sendMessage', { code: -32000, message: 'general', data: { code: 'general', data } }));
+    assert.ok(error instanceof ConnectorError);
+    assert.equal(error.code, ConnectorErrorCodes.General);
+    assert.deepEqual(error.data, data);
+    assert.equal(error.message, `ConnectorError: ${JSON.stringify(data)}`);
+  });
+
+  it('Keeps_every_Logto_error_code', () => {
+    for (const code of Object.values(ConnectorErrorCodes)) {
+      const error = toConnectorError(new RpcResponseError('sendMessage', { code: -32000, message: code, data: { code } }));
+      assert.equal(error.code, code);
+    }
+  });
+
+  it('Reports_protocol_errors_and_unknown_codes_as_general_with_the_JSON_RPC_details', () => {
+    const invalidParams = toConnectorError(new RpcResponseError('sendMessage', { code: -32602, message: 'to is required' }));
+    assert.equal(invalidParams.code, ConnectorErrorCodes.General);
+    assert.equal(invalidParams.data.errorDescription, 'The connector host rejected sendMessage: to is required (JSON-RPC error -32602).');
+    const unknown = toConnectorError(new RpcResponseError('sendMessage', { code: -32000, message: 'x', data: { code: 'made_up' } }));
+    assert.equal(unknown.code, ConnectorErrorCodes.General);
+    assert.deepEqual(unknown.data.rpcError.data, { code: 'made_up' });
+  });
+
+  it('Turns_a_transport_failure_into_general_with_its_description_and_details', () => {
+    const host = new HostError('exited', 'The connector host exited (signal SIGKILL).', { signal: 'SIGKILL', stderr: ['boom'] });
+    const error = toConnectorError(host);
+    assert.equal(error.code, ConnectorErrorCodes.General);
+    assert.deepEqual(error.data, {
+      errorDescription: 'The connector host exited (signal SIGKILL).',
+      failure: 'exited',
+      signal: 'SIGKILL',
+      stderr: ['boom'],
+    });
+  });
+
+  it('Passes_a_ConnectorError_through_unchanged', () => {
+    const original = new ConnectorError(ConnectorErrorCodes.NotImplemented);
+    assert.equal(toConnectorError(original), original);
+  });
+});

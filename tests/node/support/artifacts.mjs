@@ -1,0 +1,116 @@
+// Builds what the Node tests need, once per `node --test` run (test files run as children of one runner process, so the
+// runner's pid identifies the run), under a lock because test files may run in parallel:
+//   - the host: `dotnet build host/Cli` (Debug, framework-dependent; the AOT publish is too slow for every test run),
+//   - the package: `npm run build` (lib/index.js), then `npm pack` of the package's own `files`, with the Debug host
+//     placed where the manifest's `host.executables` says the host for this platform lives.
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { runtimeIdentifier } from '../../../lib/src/platform.js';
+
+const run = promisify(execFile);
+export const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const workDir = path.join(repoDir, 'artifacts', 'node-test');
+export const hostBuildDir = path.join(repoDir, 'host/Cli/bin/Debug/net10.0');
+export const hostDll = path.join(hostBuildDir, 'logto-connector-host.dll');
+const lockDir = path.join(workDir, '.lock');
+const stampFile = path.join(workDir, 'stamp.json');
+const runId = String(process.ppid);
+
+const isAlive = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function withLock(work) {
+  mkdirSync(workDir, { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      let owner = 0;
+      try {
+        owner = Number(readFileSync(path.join(lockDir, 'pid'), 'utf8'));
+      } catch {
+        // the holder has not written its pid yet, or just released the lock
+      }
+      if (owner && !isAlive(owner)) rmSync(lockDir, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  writeFileSync(path.join(lockDir, 'pid'), String(process.pid));
+  try {
+    return await work();
+  } finally {
+    rmSync(lockDir, { recursive: true, force: true });
+  }
+}
+
+const readStamp = () => (existsSync(stampFile) ? JSON.parse(readFileSync(stampFile, 'utf8')) : {});
+
+async function dotnetBuildHost() {
+  const args = ['build', path.join(repoDir, 'host/Cli/Logto.ConnectorHost.Cli.csproj'), '-c', 'Debug', '--nologo', '-v', 'q'];
+  try {
+    await run('dotnet', args, { cwd: repoDir, maxBuffer: 32 * 1024 * 1024 });
+  } catch {
+    // Other work in the tree may hold build outputs for a moment; one retry, then the real error.
+    await new Promise((resolve) => setTimeout(resolve, 20_000));
+    await run('dotnet', args, { cwd: repoDir, maxBuffer: 32 * 1024 * 1024 }).catch((error) => {
+      throw new Error(`dotnet build host/Cli failed:\n${error.stdout}\n${error.stderr}`);
+    });
+  }
+}
+
+/** Builds host/Cli (Debug) once per test run; returns the path of logto-connector-host.dll. */
+export async function ensureHost() {
+  return withLock(async () => {
+    const stamp = readStamp();
+    if (stamp.hostRun !== runId || !existsSync(hostDll)) {
+      await dotnetBuildHost();
+      writeFileSync(stampFile, JSON.stringify({ ...readStamp(), hostRun: runId }));
+    }
+    return hostDll;
+  });
+}
+
+async function packPackage() {
+  await run('npm', ['run', 'build'], { cwd: repoDir });
+  const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoDir });
+  const stage = path.join(workDir, 'package');
+  rmSync(stage, { recursive: true, force: true });
+  for (const { path: file } of JSON.parse(stdout)[0].files) {
+    if (file.startsWith('host/publish/')) continue;
+    mkdirSync(path.dirname(path.join(stage, file)), { recursive: true });
+    cpSync(path.join(repoDir, file), path.join(stage, file));
+  }
+  const manifest = JSON.parse(readFileSync(path.join(stage, 'logto-connector.manifest.json'), 'utf8'));
+  const executable = manifest.host.executables[runtimeIdentifier()];
+  cpSync(hostBuildDir, path.join(stage, path.dirname(executable)), { recursive: true });
+  const packed = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', workDir], { cwd: stage });
+  const tarball = path.join(workDir, 'connector-aliyun-dm-dotnet.tgz');
+  // `logto connector add` prefixes "connector-" to a path whose file name does not start with it.
+  renameSync(path.join(workDir, JSON.parse(packed.stdout)[0].filename), tarball);
+  return tarball;
+}
+
+/** Builds lib/index.js and the host, then packs the package; once per test run. Returns the tarball's path. */
+export async function ensurePackage() {
+  await ensureHost();
+  return withLock(async () => {
+    const stamp = readStamp();
+    const tarball = path.join(workDir, 'connector-aliyun-dm-dotnet.tgz');
+    if (stamp.packRun !== runId || !existsSync(tarball)) {
+      await packPackage();
+      writeFileSync(stampFile, JSON.stringify({ ...readStamp(), packRun: runId }));
+    }
+    return tarball;
+  });
+}

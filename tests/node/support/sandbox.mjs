@@ -1,0 +1,37 @@
+// The Direct Mail sandbox, started through the host CLI (`logto-connector-host sandbox`): it prints its endpoint as the
+// first stdout line and serves until its stdin closes. Control API: /_sandbox/outbox, /_sandbox/fault, /_sandbox/exchanges.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+export async function startSandbox(hostDll, { outboxDir } = {}) {
+  const args = [hostDll, 'sandbox', '--port', '0', ...(outboxDir ? ['--outbox-dir', outboxDir] : [])];
+  const child = spawn('dotnet', args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  const stderr = [];
+  child.stderr.on('data', (chunk) => stderr.push(chunk));
+  const endpoint = await new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    lines.once('line', (line) => resolve(line.trim()));
+    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}: ${Buffer.concat(stderr)}`)));
+  });
+  const url = (relative) => new URL(relative, endpoint.endsWith('/') ? endpoint : `${endpoint}/`);
+  const json = async (response) => {
+    const text = await response.text();
+    if (!response.ok) throw new Error(`sandbox control API: ${response.status} ${text}`);
+    return text ? JSON.parse(text) : undefined;
+  };
+  return {
+    endpoint,
+    outbox: () => fetch(url('_sandbox/outbox')).then(json),
+    clearOutbox: () => fetch(url('_sandbox/outbox'), { method: 'DELETE' }).then(json),
+    exchanges: () => fetch(url('_sandbox/exchanges')).then(json),
+    fault: (fault) =>
+      fetch(url('_sandbox/fault'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) }).then(json),
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.stdin.end();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
