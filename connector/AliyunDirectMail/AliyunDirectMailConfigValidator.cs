@@ -18,19 +18,18 @@ public static class AliyunDirectMailConfigValidator
 
     private static readonly Lazy<(JsonSchema Schema, JsonObject Document)> Schema = new(Load);
 
-    private static readonly EvaluationOptions Options = new()
-    {
-        OutputFormat = OutputFormat.Hierarchical,
-        // 2020-12 treats `format` as an annotation by default; the endpoint must really be a URI.
-        RequireFormatValidation = true,
-    };
+    // 2020-12 treats `format` as an annotation by default; the endpoint must really be a URI.
+    private static readonly EvaluationOptions Verdict = new() { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
+
+    private static readonly EvaluationOptions Details = new() { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true };
 
     public static AliyunDirectMailConfig Parse(JsonElement config)
     {
         var (schema, document) = Schema.Value;
-        var results = schema.Evaluate(config, Options);
-        if (!results.IsValid)
+        if (!schema.Evaluate(config, Verdict).IsValid)
         {
+            // Only a failing config pays for the detailed output.
+            var results = schema.Evaluate(config, Details);
             throw Invalid(MergeTemplateIssues(ConfigSchemaIssues.Collect(results, config, document), document));
         }
 
@@ -66,7 +65,7 @@ public static class AliyunDirectMailConfigValidator
         }
 
         var merged = issues.Where(i => !(i.Keyword == "contains" && i.EvaluationPath.StartsWith(prefix, StringComparison.Ordinal))).ToList();
-        merged.Add(new ConfigIssue("custom", $"Template with UsageType ({string.Join(", ", missing)}) should be provided!", ["templates"], "contains", prefix));
+        merged.Add(new ConfigIssue("custom", $"Template with UsageType ({string.Join(", ", missing)}) should be provided!", new JsonArray((JsonNode)"templates"), "contains", prefix));
         merged.Sort(ConfigSchemaIssues.Compare);
         return merged;
     }

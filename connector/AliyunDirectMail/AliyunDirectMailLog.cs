@@ -12,8 +12,8 @@ internal static partial class AliyunDirectMailLog
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Aliyun Direct Mail accepted the mail: HTTP {Status} in {ElapsedMs} ms, RequestId {RequestId}, EnvId {EnvId}")]
     public static partial void Accepted(this ILogger logger, int status, long elapsedMs, string requestId, string envId);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Aliyun Direct Mail refused the mail: HTTP {Status} in {ElapsedMs} ms, {Code} ({ErrorCode}), RequestId {RequestId}")]
-    public static partial void Refused(this ILogger logger, int status, long elapsedMs, string code, string errorCode, string? requestId);
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "SingleSendMail failed with HTTP {Status} in {ElapsedMs} ms: {ErrorCode} (Aliyun code {AliyunCode}, RequestId {RequestId})")]
+    public static partial void SendFailed(this ILogger logger, int status, long elapsedMs, string errorCode, string? aliyunCode, string? requestId);
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Trace, Message = "SingleSendMail answer body: {Body}")]
     public static partial void AnswerBody(this ILogger logger, string body);

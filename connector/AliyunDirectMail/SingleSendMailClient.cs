@@ -73,9 +73,9 @@ internal sealed class SingleSendMailClient(
         }
         catch (ConnectorException exception)
         {
-            var aliyunCode = exception.ErrorData?["Code"]?.GetValue<string>() ?? "(no Aliyun code)";
+            var aliyunCode = exception.ErrorData?["Code"]?.GetValue<string>();
             var requestId = exception.ErrorData?["RequestId"]?.GetValue<string>();
-            logger.Refused(status, elapsedMs, aliyunCode, exception.Code.ToWire(), requestId);
+            logger.SendFailed(status, elapsedMs, exception.Code.ToWire(), aliyunCode, requestId);
             throw;
         }
     }

@@ -85,18 +85,20 @@ export class HostProcess {
     }
   }
 
-  /** Stops the host (tests, shutdown); this exit is not counted as a crash. */
-  async stop() {
+  /** Stops the host: stdin closed and SIGTERM, SIGKILL after `graceMs`. This exit is not counted as a crash. */
+  async stop({ graceMs = 2_000 } = {}) {
     const session = this.#current;
     if (!session || session.gone) return;
     session.stopping = true;
     const gone = new Promise((resolve) => session.child.once('close', resolve));
+    const escalation = setTimeout(() => session.child.kill('SIGKILL'), graceMs);
     this.#setActive(1);
     try {
       session.child.stdin.end();
       session.child.kill('SIGTERM');
       await gone;
     } finally {
+      clearTimeout(escalation);
       this.#setActive(-1);
     }
   }

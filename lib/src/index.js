@@ -2,12 +2,16 @@
 import { ConnectorType } from '@logto/connector-kit';
 import { createConfigGuard } from './config-guard.js';
 import { toConnectorError } from './errors.js';
-import { HostProcess } from './host-process.js';
+import { HostProcess, protocolVersion } from './host-process.js';
 import { findPackageDir, loadPackageFiles } from './package-files.js';
 import { resolveHostCommand } from './platform.js';
 
 const packageFiles = loadPackageFiles(findPackageDir(import.meta.url));
-const { metadata } = packageFiles.manifest;
+const { metadata, host: hostManifest } = packageFiles.manifest;
+if (hostManifest?.protocolVersion !== protocolVersion) {
+  // Fails the load (Logto logs "[load-connector] skip …") instead of every send.
+  throw new Error(`The package's host speaks protocol ${hostManifest?.protocolVersion}, its lib/ speaks ${protocolVersion}.`);
+}
 const configGuard = createConfigGuard(packageFiles.configSchema);
 const callTimeoutMs = Number(process.env.LOGTO_DOTNET_CONNECTOR_TIMEOUT_MS) || undefined;
 

@@ -5,7 +5,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const manifestFileName = 'logto-connector.manifest.json';
-export const configSchemaPath = 'schema/aliyun-direct-mail.config.schema.json';
 
 export function findPackageDir(moduleUrl) {
   let dir = path.dirname(fileURLToPath(moduleUrl));
@@ -24,10 +23,12 @@ export function loadPackageFiles(packageDir) {
       throw new Error(`Cannot read ${relative} from the connector package ${packageDir}: ${error.message}`);
     }
   };
+  const manifest = readJson(manifestFileName);
   return {
     dir: packageDir,
-    manifest: readJson(manifestFileName),
+    manifest,
     packageJson: readJson('package.json'),
-    configSchema: readJson(configSchemaPath),
+    // The same file the host validates with (the manifest's configSchema), so both sides judge a config alike.
+    configSchema: readJson(manifest.configSchema),
   };
 }

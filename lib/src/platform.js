@@ -9,8 +9,15 @@ export const hostOverrideVariable = 'LOGTO_DOTNET_CONNECTOR_HOST';
 const osNames = { linux: 'linux', darwin: 'osx', win32: 'win' };
 const archNames = { x64: 'x64', arm64: 'arm64', arm: 'arm', ia32: 'x86' };
 
-/** musl libc (Alpine, Logto's official Docker image) needs the linux-musl-* build of the host. */
+let musl;
+
+/** musl libc (Alpine, Logto's official Docker image) needs the linux-musl-* build of the host. Detected once. */
 export function isMusl() {
+  musl ??= detectMusl();
+  return musl;
+}
+
+function detectMusl() {
   if (process.platform !== 'linux') return false;
   const header = process.report?.getReport?.()?.header;
   if (header) return !header.glibcVersionRuntime;

@@ -50,11 +50,13 @@ export class RpcConnection {
   /** Sends a request; `result` settles with the answer, or with the error given to reject()/failAll(). */
   request(method, params) {
     const id = this.#nextId++;
+    // Encoding first: params that cannot be JSON (a cycle, a BigInt) throw here, before anything is registered.
+    const frame = encodeFrame({ jsonrpc: '2.0', id, method, params });
     const result = new Promise((resolve, reject) => this.#pending.set(id, { method, resolve, reject }));
     if (this.#closedError) {
       this.reject(id, this.#closedError);
     } else {
-      this.#write({ jsonrpc: '2.0', id, method, params });
+      this.#writable.write(frame);
     }
     return { id, result };
   }

@@ -7,7 +7,7 @@ const levelByPrefix = { trce: 'info', dbug: 'info', info: 'info', warn: 'warn', 
 const levelByName = { Trace: 'info', Debug: 'info', Information: 'info', Warning: 'warn', Error: 'error', Critical: 'error' };
 
 function levelOf(line, previous) {
-  const simple = /^(trce|dbug|info|warn|fail|crit): /.exec(line);
+  const simple = /^(?:\S+ )?(trce|dbug|info|warn|fail|crit): /.exec(line);
   if (simple) return levelByPrefix[simple[1]];
   const json = /"LogLevel"\s*:\s*"(\w+)"/.exec(line);
   if (json && levelByName[json[1]]) return levelByName[json[1]];

@@ -183,6 +183,26 @@ describe('HostProcess', () => {
     assert.match(error.message, /Could not start the connector host, package \(host\/x\): spawn \/nonexistent\/logto-connector-host ENOENT/);
   });
 
+  it('Kills_a_host_that_ignores_SIGTERM_when_the_stop_grace_period_ends', async () => {
+    const { host, lines } = fakeHostProcess({ args: ['--linger', '--ignore-sigterm'] });
+    await host.call('ping', {});
+    const pid = host.pid;
+    await host.stop({ graceMs: 300 });
+    assert.ok(lines.some(({ line }) => line.includes('ignoring SIGTERM')));
+    await waitFor(() => !isAlive(pid), `host ${pid} to be gone`, 2_000);
+    assert.ok(!lines.some(({ level }) => level === 'error'), 'a requested stop is not reported as a crash');
+  });
+
+  it('Rejects_params_that_are_not_JSON_without_leaving_a_phantom_call_behind', async (t) => {
+    const { host } = fakeHostProcess({ callTimeoutMs: 60_000 });
+    t.after(() => host.stop());
+    await assert.rejects(host.call('sendMessage', { to: 'ok@example.com', n: 1n }), TypeError);
+    const slow = host.call('sendMessage', { to: 'slow@example.com' }).catch((e) => e);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    process.kill(host.pid, 'SIGKILL');
+    assert.deepEqual((await slow).details.inFlight, ['sendMessage']);
+  });
+
   it('Keeps_a_plain_Node_program_alive_while_a_call_is_pending_and_lets_it_exit_once_idle', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [path.join(fixtures, 'host-user.mjs'), 'pending'], {
       timeout: 20_000,

@@ -78,7 +78,7 @@ describe('the package', () => {
 
   it('Packs_the_host_executable_the_manifest_names_for_this_platform_with_its_execute_bit', async () => {
     const manifest = JSON.parse(readFileSync(path.join(repoDir, 'logto-connector.manifest.json'), 'utf8'));
-    const executable = manifest.host.executables[runtimeIdentifier()];
+    const executable = path.posix.normalize(manifest.host.executables[runtimeIdentifier()]);
     const { stdout } = await run('tar', ['-tvzf', tarball]);
     const entries = stdout.split('\n');
     const entry = entries.find((line) => line.endsWith(` package/${executable}`));

@@ -20,11 +20,11 @@ internal sealed class ControlEndpoint(SandboxOutbox outbox, ExchangeLog exchange
     {
         ("/_sandbox/outbox", "GET") => Json(
             outbox.Snapshot().Select(OutboxMessageJson.From).ToList(),
-            OutboxFileWriter.FileJson.IReadOnlyListOutboxMessageJson),
+            SandboxJsonContext.Output.IReadOnlyListOutboxMessageJson),
         ("/_sandbox/outbox", "DELETE") => ClearOutbox(),
         ("/_sandbox/exchanges", "GET") => Json(
             exchanges.Snapshot().Select(ExchangeJson.From).ToList(),
-            SandboxJsonContext.Default.IReadOnlyListExchangeJson),
+            SandboxJsonContext.Output.IReadOnlyListExchangeJson),
         ("/_sandbox/fault", "POST") => SetFault(request.Body),
         ("/_sandbox/outbox", _) => NotAllowed("GET, DELETE"),
         ("/_sandbox/exchanges", _) => NotAllowed("GET"),
@@ -75,5 +75,5 @@ internal sealed class ControlEndpoint(SandboxOutbox outbox, ExchangeLog exchange
         Problem(405, "Method not allowed here; allowed: " + allow + ".") with { Headers = [new("Allow", allow)] };
 
     private static SandboxHttpResponse Problem(int status, string error) =>
-        new(status, JsonType, JsonSerializer.SerializeToUtf8Bytes(new ControlError { Error = error }, SandboxJsonContext.Default.ControlError));
+        new(status, JsonType, JsonSerializer.SerializeToUtf8Bytes(new ControlError { Error = error }, SandboxJsonContext.Output.ControlError));
 }

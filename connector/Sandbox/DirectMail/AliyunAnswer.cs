@@ -33,7 +33,7 @@ internal sealed class AliyunAnswer(bool json, string hostId)
     {
         var body = json
             ? JsonSerializer.SerializeToUtf8Bytes(
-                new SingleSendMailResult { EnvId = envId, RequestId = requestId }, SandboxJsonContext.Default.SingleSendMailResult)
+                new SingleSendMailResult { EnvId = envId, RequestId = requestId }, SandboxJsonContext.Output.SingleSendMailResult)
             : Xml("SingleSendMailResponse", ("RequestId", requestId), ("EnvId", envId));
         return new SandboxHttpResponse(200, json ? JsonType : XmlType, body) { Headers = [new("x-acs-request-id", requestId)] };
     }
@@ -53,7 +53,7 @@ internal sealed class AliyunAnswer(bool json, string hostId)
                     Message = error.Message,
                     Recommend = recommend,
                 },
-                SandboxJsonContext.Default.AliyunErrorBody)
+                SandboxJsonContext.Output.AliyunErrorBody)
             : Xml("Error", ("RequestId", requestId), ("HostId", hostId), ("Code", error.Code), ("Message", error.Message),
                 ("Recommend", recommend));
         List<KeyValuePair<string, string>> headers = [new("x-acs-request-id", requestId)];

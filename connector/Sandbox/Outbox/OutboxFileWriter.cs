@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Logto.Connector.AliyunDirectMail.Sandbox.Wire;
 
@@ -8,13 +7,6 @@ namespace Logto.Connector.AliyunDirectMail.Sandbox.Outbox;
 /// <summary>Writes each accepted message as <c>&lt;EnvId&gt;.eml</c> and <c>&lt;EnvId&gt;.json</c>; each file appears whole (write, then rename).</summary>
 internal sealed class OutboxFileWriter
 {
-    /// <summary>Readable files: indented, non-ASCII and markup kept as is (nothing here is embedded in HTML).</summary>
-    public static readonly SandboxJsonContext FileJson = new(new JsonSerializerOptions
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
-
     private readonly string _directory;
 
     public OutboxFileWriter(string directory)
@@ -26,7 +18,7 @@ internal sealed class OutboxFileWriter
     public void Write(SandboxMessage message)
     {
         WriteWhole(message.EnvId + ".eml", Encoding.ASCII.GetBytes(EmlFormatter.Format(message)));
-        WriteWhole(message.EnvId + ".json", JsonSerializer.SerializeToUtf8Bytes(OutboxMessageJson.From(message), FileJson.OutboxMessageJson));
+        WriteWhole(message.EnvId + ".json", JsonSerializer.SerializeToUtf8Bytes(OutboxMessageJson.From(message), SandboxJsonContext.IndentedOutput.OutboxMessageJson));
     }
 
     private void WriteWhole(string name, byte[] bytes)

@@ -15,7 +15,7 @@ namespace Logto.ConnectorHost.Connectors;
 internal sealed class ConnectorMethods : IRpcMethods
 {
     private static readonly JsonElement EmptyResultElement =
-        JsonSerializer.SerializeToElement(EmptyResult.Instance, HostJsonContext.Default.EmptyResult);
+        JsonSerializer.SerializeToElement(EmptyResult.Instance, HostJsonContext.Wire.EmptyResult);
 
     private readonly ConnectorRegistry registry;
     private readonly ILogger logger;
@@ -32,12 +32,12 @@ internal sealed class ConnectorMethods : IRpcMethods
                 Host = new HostInfo { Name = hostName, Version = hostVersion },
                 Connectors = [.. registry.Connectors.Select(connector => connector.Info)],
             },
-            HostJsonContext.Default.InitializeResult);
+            HostJsonContext.Wire.InitializeResult);
     }
 
     public JsonElement Initialize(JsonElement? parameters)
     {
-        var request = ParamsBinder.Bind(parameters, HostJsonContext.Default.InitializeParams);
+        var request = ParamsBinder.Bind(parameters, HostJsonContext.Wire.InitializeParams);
         if (request.ProtocolVersion != ProtocolNames.ProtocolVersion)
         {
             throw RpcErrors.UnsupportedProtocolVersion(request.ProtocolVersion);
@@ -60,7 +60,7 @@ internal sealed class ConnectorMethods : IRpcMethods
 
     private Task<JsonElement> ValidateConfigAsync(JsonElement? parameters, CancellationToken cancellationToken)
     {
-        var request = ParamsBinder.Bind(parameters, HostJsonContext.Default.ValidateConfigParams);
+        var request = ParamsBinder.Bind(parameters, HostJsonContext.Wire.ValidateConfigParams);
         var connector = registry.Resolve(request.ConnectorId);
         cancellationToken.ThrowIfCancellationRequested();
         try
@@ -77,7 +77,7 @@ internal sealed class ConnectorMethods : IRpcMethods
 
     private async Task<JsonElement> SendMessageAsync(JsonElement? parameters, CancellationToken cancellationToken)
     {
-        var request = ParamsBinder.Bind(parameters, HostJsonContext.Default.SendMessageParams);
+        var request = ParamsBinder.Bind(parameters, HostJsonContext.Wire.SendMessageParams);
         if (request.Payload.ValueKind != JsonValueKind.Object)
         {
             throw RpcErrors.InvalidParams("payload", "must be an object");
@@ -106,12 +106,12 @@ internal sealed class ConnectorMethods : IRpcMethods
             var data = new ConnectorErrorData
             {
                 Code = code,
-                Data = failure.ErrorData is null ? null : redactor.Redact(JsonSerializer.SerializeToElement(failure.ErrorData, HostJsonContext.Default.JsonNode)),
+                Data = failure.ErrorData is null ? null : redactor.Redact(JsonSerializer.SerializeToElement(failure.ErrorData, HostJsonContext.Wire.JsonNode)),
             };
             return new JsonRpcException(
                 JsonRpcErrorCodes.ConnectorError,
                 "Connector error: " + code,
-                JsonSerializer.SerializeToElement(data, HostJsonContext.Default.ConnectorErrorData));
+                JsonSerializer.SerializeToElement(data, HostJsonContext.Wire.ConnectorErrorData));
         }
 
         logger.ConnectorBug(method, connector.Id, exception.GetType().FullName ?? "Exception", redactor.Redact(exception.ToString()));

@@ -58,5 +58,5 @@ internal sealed class ConnectorRegistry
             : throw RpcErrors.InvalidParams("connectorId", "names no connector served by this host", Ids);
     }
 
-    private static JsonElement ToElement(JsonObject node) => JsonSerializer.SerializeToElement(node, HostJsonContext.Default.JsonObject);
+    private static JsonElement ToElement(JsonObject node) => JsonSerializer.SerializeToElement(node, HostJsonContext.Wire.JsonObject);
 }

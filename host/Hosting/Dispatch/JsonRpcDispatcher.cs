@@ -20,7 +20,7 @@ internal sealed class JsonRpcDispatcher : IDisposable
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
     private static readonly JsonElement EmptyResultElement =
-        JsonSerializer.SerializeToElement(EmptyResult.Instance, HostJsonContext.Default.EmptyResult);
+        JsonSerializer.SerializeToElement(EmptyResult.Instance, HostJsonContext.Wire.EmptyResult);
 
     private readonly LspFrameReader reader;
     private readonly LspFrameWriter writer;
@@ -239,7 +239,7 @@ internal sealed class JsonRpcDispatcher : IDisposable
 
         try
         {
-            var parameters = ParamsBinder.Bind(message.Params, HostJsonContext.Default.CancelRequestParams);
+            var parameters = ParamsBinder.Bind(message.Params, HostJsonContext.Wire.CancelRequestParams);
             logger.CancelRequested(parameters.Id.ToString(), inFlight.TryCancel(parameters.Id));
         }
         catch (JsonRpcException)

@@ -7,8 +7,8 @@ namespace Logto.ConnectorHost.Dispatch;
 internal static class JsonRpcReplies
 {
     public static byte[] Success(RequestId id, JsonElement result) =>
-        JsonSerializer.SerializeToUtf8Bytes(new JsonRpcResponse { Id = id, Result = result }, HostJsonContext.Default.JsonRpcResponse);
+        JsonSerializer.SerializeToUtf8Bytes(new JsonRpcResponse { Id = id, Result = result }, HostJsonContext.Wire.JsonRpcResponse);
 
     public static byte[] Error(RequestId? id, JsonRpcError error) =>
-        JsonSerializer.SerializeToUtf8Bytes(new JsonRpcErrorResponse { Id = id, Error = error }, HostJsonContext.Default.JsonRpcErrorResponse);
+        JsonSerializer.SerializeToUtf8Bytes(new JsonRpcErrorResponse { Id = id, Error = error }, HostJsonContext.Wire.JsonRpcErrorResponse);
 }

@@ -24,7 +24,7 @@ internal static class RpcErrors
         Message = "Invalid Request: the frame exceeds the size limit",
         Data = JsonSerializer.SerializeToElement(
             new FrameTooLargeData { MaxFrameBytes = maxFrameBytes, FrameBytes = frameBytes },
-            HostJsonContext.Default.FrameTooLargeData),
+            HostJsonContext.Wire.FrameTooLargeData),
     };
 
     public static JsonRpcError MethodNotFound() => new() { Code = JsonRpcErrorCodes.MethodNotFound, Message = "Method not found" };
@@ -46,12 +46,12 @@ internal static class RpcErrors
     public static JsonRpcException InvalidParams(string param, string problem, IReadOnlyList<string>? known = null) => new(
         JsonRpcErrorCodes.InvalidParams,
         $"Invalid params: '{param}' {problem}",
-        JsonSerializer.SerializeToElement(new InvalidParamsData { Param = param, Known = known }, HostJsonContext.Default.InvalidParamsData));
+        JsonSerializer.SerializeToElement(new InvalidParamsData { Param = param, Known = known }, HostJsonContext.Wire.InvalidParamsData));
 
     public static JsonRpcException UnsupportedProtocolVersion(string requested) => new(
         JsonRpcErrorCodes.InvalidParams,
         "Unsupported protocol version",
         JsonSerializer.SerializeToElement(
             new UnsupportedVersionData { Supported = ProtocolNames.SupportedProtocolVersions, Requested = requested },
-            HostJsonContext.Default.UnsupportedVersionData));
+            HostJsonContext.Wire.UnsupportedVersionData));
 }

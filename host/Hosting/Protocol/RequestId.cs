@@ -60,7 +60,7 @@ internal readonly struct RequestId : IEquatable<RequestId>
 
     public override int GetHashCode() => text is null ? number.GetHashCode() : StringComparer.Ordinal.GetHashCode(text);
 
-    public override string ToString() => text is null ? number.ToString(CultureInfo.InvariantCulture) : JsonSerializer.Serialize(text, HostJsonContext.Default.String);
+    public override string ToString() => text is null ? number.ToString(CultureInfo.InvariantCulture) : JsonSerializer.Serialize(text, HostJsonContext.Wire.String);
 
     public static bool operator ==(RequestId left, RequestId right) => left.Equals(right);
 

@@ -135,21 +135,6 @@ public sealed class FaultTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_connection_that_waited_out_a_delay_stays_usable_for_the_next_request()
-    {
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1 };
-        using var client = new HttpClient(handler);
-        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.Delay, Count: 1, Delay: TimeSpan.FromMilliseconds(100)));
-
-        using var delayed = await client.SendMailAsync(_sandbox);
-        using var next = await client.SendMailAsync(_sandbox);
-
-        Assert.Equal(HttpStatusCode.OK, delayed.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
-        Assert.Equal(2, _sandbox.Outbox.Count);
-    }
-
-    [Fact]
     public async Task A_fault_with_a_count_applies_to_that_many_requests_then_requests_are_accepted_again()
     {
         _sandbox.SetFault(new SandboxFault(SandboxFaultKind.InternalError, Count: 2));

@@ -171,6 +171,9 @@ public sealed class RequestAuthenticatorTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("Missing" + name, (await response.ReadJsonAsync()).Text("Code"));
+
+        // Escaped as Aliyun writes it (a backslash before the quote), not as \u0022.
+        Assert.Contains($"The input parameter \\\"{name}\\\" that is mandatory", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private void AssertNothingSent(string outcome, int status)

@@ -33,6 +33,24 @@ public sealed class SandboxHttpServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_connection_that_waited_out_a_delay_serves_the_next_request_on_the_same_socket()
+    {
+        using var socket = await ConnectAsync();
+        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.Delay, Count: 1, Delay: TimeSpan.FromMilliseconds(100)));
+        var first = await new FormUrlEncodedContent(SignedRequest.Sign(SignedRequest.Business())).ReadAsStringAsync();
+        var second = await new FormUrlEncodedContent(SignedRequest.Sign(SignedRequest.Business())).ReadAsStringAsync();
+
+        await SendAsync(socket, Post(first));
+        var delayed = await ReadUntilAsync(socket, text => text.EndsWith('}'));
+        await SendAsync(socket, Post(second));
+        var next = await ReadUntilAsync(socket, text => text.EndsWith('}'));
+
+        Assert.StartsWith("HTTP/1.1 200 OK", delayed, StringComparison.Ordinal);
+        Assert.StartsWith("HTTP/1.1 200 OK", next, StringComparison.Ordinal);
+        Assert.Equal(["accepted", "accepted"], _sandbox.Exchanges.Select(e => e.Outcome));
+    }
+
+    [Fact]
     public async Task A_chunked_request_body_gets_411_length_required()
     {
         using var socket = await ConnectAsync();

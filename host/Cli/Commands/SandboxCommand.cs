@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using Logto.Connector.AliyunDirectMail.Sandbox;
+using Microsoft.Extensions.Logging;
+
+namespace Logto.ConnectorHost.Cli.Commands;
+
+/// <summary>
+/// <c>sandbox</c>: the Direct Mail sandbox on its own. Its endpoint URL is the first stdout line (scripts read it); it serves
+/// until stdin closes, SIGTERM or Ctrl+C.
+/// </summary>
+internal static class SandboxCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var port = new Option<int>("--port") { Description = "TCP port on 127.0.0.1 (0 = any free port).", HelpName = "port", DefaultValueFactory = _ => 0 };
+        port.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
+            {
+                result.AddError("--port must be between 0 and 65535");
+            }
+        });
+        var outboxDir = new Option<string?>("--outbox-dir") { Description = "Also write each accepted message there as <EnvId>.eml and <EnvId>.json.", HelpName = "dir" };
+        var command = new Command("sandbox", "Run the Direct Mail sandbox; print its endpoint URL first, serve until stdin closes.") { port, outboxDir };
+        command.SetAction(async (parse, _) =>
+        {
+            using var loggerFactory = LoggerFactory.Create(logging => logging.AddConnectorHostConsole(CliOptions.LogLevelOf(parse, LogLevel.Information)));
+            using var stop = new CancellationTokenSource();
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            var options = new DirectMailSandboxOptions
+            {
+                Port = parse.GetValue(port),
+                OutboxDirectory = parse.GetValue(outboxDir),
+                Logger = loggerFactory.CreateLogger("Sandbox"),
+            };
+            var sandbox = await DirectMailSandbox.StartAsync(options, stop.Token).ConfigureAwait(false);
+            await using (sandbox.ConfigureAwait(false))
+            {
+                await cli.Out.WriteLineAsync(sandbox.Endpoint.ToString()).ConfigureAwait(false);
+                await WaitForEndOfInputAsync(cli.Stdio.Input, stop.Token).ConfigureAwait(false);
+            }
+
+            return ExitCodes.Ok;
+
+            void Stop(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                stop.Cancel();
+            }
+        });
+        return command;
+    }
+
+    private static async Task WaitForEndOfInputAsync(Stream input, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[256];
+        try
+        {
+            while (await input.ReadAsync(buffer, cancellationToken).ConfigureAwait(false) > 0)
+            {
+                // Input is ignored; only its end matters.
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // SIGTERM or Ctrl+C.
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Numerics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Logto.ConnectorHost.Cli.Commands;
+
+/// <summary><c>serve</c>, also the root command's action: the stdio JSON-RPC server.</summary>
+internal static class ServeCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var command = new Command("serve", "Serve the connectors over JSON-RPC 2.0 on stdin/stdout (the default command).");
+        Configure(command, cli);
+        return command;
+    }
+
+    /// <summary>Adds serve's options and action to <paramref name="command"/> (the root gets its own copies).</summary>
+    public static void Configure(Command command, CliContext cli)
+    {
+        var parentPid = Positive<int>("--parent-pid", "pid", $"Exit when this process exits (default: ${CliOptions.ParentPidVariable}; else the original parent, on Unix).");
+        var maxFrameBytes = Positive<long>("--max-frame-bytes", "bytes", "Largest accepted frame body; larger frames are skipped and answered -32600.", ConnectorHostOptions.DefaultMaxFrameBytes);
+        var maxConcurrent = Positive<int>("--max-concurrent-requests", "count", "Requests handled at the same time.", 128);
+        var grace = Positive<int>("--shutdown-grace-ms", "ms", "On end of input, SIGTERM or parent death: how long requests in flight may still finish.", 5000);
+        command.Options.Add(parentPid);
+        command.Options.Add(maxFrameBytes);
+        command.Options.Add(maxConcurrent);
+        command.Options.Add(grace);
+        command.SetAction(async (parse, _) =>
+        {
+            var parent = parse.GetResult(parentPid) is null ? ParentFromEnvironment() : parse.GetValue(parentPid);
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
+            builder.Logging.AddConnectorHostConsole(CliOptions.LogLevelOf(parse, LogLevel.Information));
+            var host = builder.Services.AddConnectorHost(options =>
+            {
+                options.ParentProcessId = parent;
+                options.MaxFrameBytes = parse.GetValue(maxFrameBytes);
+                options.MaxConcurrentRequests = parse.GetValue(maxConcurrent);
+                options.ShutdownGracePeriod = TimeSpan.FromMilliseconds(parse.GetValue(grace));
+            });
+            CliConnectors.AddTo(host.WithStreams(cli.Stdio));
+            using var app = builder.Build();
+            // The generic host handles SIGTERM/Ctrl+C itself (a graceful drain); nothing else stops it.
+            await app.RunAsync(CancellationToken.None).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        });
+    }
+
+    private static Option<T> Positive<T>(string name, string helpName, string description, T? defaultValue = null)
+        where T : struct, INumber<T>
+    {
+        var option = new Option<T>(name) { Description = description, HelpName = helpName };
+        if (defaultValue is { } value)
+        {
+            option.DefaultValueFactory = _ => value;
+        }
+
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<T>() <= T.Zero)
+            {
+                result.AddError($"{name} must be a positive number");
+            }
+        });
+        return option;
+    }
+
+    private static int? ParentFromEnvironment() =>
+        int.TryParse(Environment.GetEnvironmentVariable(CliOptions.ParentPidVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid > 0
+            ? pid
+            : null;
+}

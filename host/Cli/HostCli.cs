@@ -1,0 +1,54 @@
+using System.CommandLine;
+using System.Text;
+using Logto.ConnectorHost.Cli.Commands;
+
+namespace Logto.ConnectorHost.Cli;
+
+/// <summary>The command line: <c>serve</c> (the default), <c>manifest</c>, <c>schema</c>, <c>validate-config</c>, <c>send</c>, <c>sandbox</c>.</summary>
+internal static class HostCli
+{
+    public static async Task<int> RunAsync(string[] args, ConnectorHostStreams stdio)
+    {
+        var stdout = new StreamWriter(stdio.Output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true)
+        {
+            AutoFlush = true,
+            NewLine = "\n",
+        };
+        await using (stdout.ConfigureAwait(false))
+        {
+            var cli = new CliContext(stdio, stdout, Console.Error);
+            var root = CreateRoot(cli);
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                foreach (var error in parse.Errors)
+                {
+                    await cli.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
+                }
+
+                await cli.Error.WriteLineAsync("Run 'logto-connector-host --help' for usage.").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            // No termination handling here: `serve` leaves SIGTERM to the generic host, `sandbox` handles it itself.
+            var invocation = new InvocationConfiguration { Output = stdout, Error = cli.Error, ProcessTerminationTimeout = null };
+            return await parse.InvokeAsync(invocation).ConfigureAwait(false);
+        }
+    }
+
+    private static RootCommand CreateRoot(CliContext cli)
+    {
+        var root = new RootCommand(
+            "Serves Logto connectors written in C# over JSON-RPC 2.0 on stdio (LSP Content-Length framing, protocol v1), " +
+            "and lets a person inspect and try them. Without a command it serves.");
+        root.Options.Add(CliOptions.LogLevel);
+        ServeCommand.Configure(root, cli);
+        root.Subcommands.Add(ServeCommand.Create(cli));
+        root.Subcommands.Add(DescribeCommands.CreateManifest(cli));
+        root.Subcommands.Add(DescribeCommands.CreateSchema(cli));
+        root.Subcommands.Add(ValidateConfigCommand.Create(cli));
+        root.Subcommands.Add(SendCommand.Create(cli));
+        root.Subcommands.Add(SandboxCommand.Create(cli));
+        return root;
+    }
+}

@@ -1,0 +1,58 @@
+// Sends one message with Logto's official @logto/connector-aliyun-dm (installed in the repository's node_modules), its HTTPS
+// calls to *.aliyuncs.com redirected to a local Direct Mail sandbox, so a test can compare what it sent with ours.
+// Input (stdin, JSON): { sandbox: "http://127.0.0.1:port/", config, data, i18nTemplate? }.
+// Output (stdout, JSON): { ok: true, result, hosts } or { ok: false, error: { name, code, data, message }, hosts }.
+// The https.request patch is the one described in the connector contract §5 (got calls https.request through the module object).
+import http from 'node:http';
+import https from 'node:https';
+
+const chunks = [];
+for await (const chunk of process.stdin) chunks.push(chunk);
+const input = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+const sandbox = new URL(input.sandbox);
+const hosts = [];
+
+const original = https.request;
+https.request = function (target, options, callback) {
+  const isUrl = typeof target === 'string' || target instanceof URL;
+  const url = isUrl ? new URL(target) : undefined;
+  if (isUrl && typeof options === 'function') [callback, options] = [options, {}];
+  if (!isUrl) [callback, options] = [options, target];
+  const host = url?.hostname ?? options?.hostname ?? options?.host;
+  if (!String(host).endsWith('.aliyuncs.com')) return original.apply(https, arguments);
+
+  hosts.push(host);
+  const { agent, ca, cert, key, rejectUnauthorized, servername, checkServerIdentity, protocol, hostname, port, ...rest } = options ?? {};
+  return http.request(
+    {
+      ...rest,
+      protocol: 'http:',
+      host: sandbox.hostname,
+      hostname: sandbox.hostname,
+      port: sandbox.port,
+      path: url ? url.pathname + url.search : options.path,
+      headers: { ...options?.headers, 'x-original-host': host },
+    },
+    callback,
+  );
+};
+
+const { default: createConnector } = await import('@logto/connector-aliyun-dm');
+const i18nCalls = [];
+const connector = await createConnector({
+  getConfig: async () => input.config,
+  getI18nEmailTemplate: async (type, locale) => {
+    i18nCalls.push([type, locale]);
+    return input.i18nTemplate ?? undefined;
+  },
+});
+
+try {
+  // Flow style (no config argument): the connector reads getConfig, like Logto's passcode flows.
+  const result = await connector.sendMessage(input.data);
+  process.stdout.write(JSON.stringify({ ok: true, result, hosts, i18nCalls }));
+} catch (error) {
+  process.stdout.write(
+    JSON.stringify({ ok: false, error: { name: error?.name, code: error?.code, data: error?.data, message: String(error?.message) }, hosts, i18nCalls }),
+  );
+}

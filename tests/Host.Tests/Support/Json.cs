@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+
+namespace Host.Tests.Support;
+
+/// <summary>Small helpers to build requests and read answers.</summary>
+internal static class Json
+{
+    public static string Request(object id, string method, JsonNode? parameters = null)
+    {
+        var message = new JsonObject { ["jsonrpc"] = "2.0", ["id"] = JsonValue.Create(id), ["method"] = method };
+        if (parameters is not null)
+        {
+            message["params"] = parameters;
+        }
+
+        return message.ToJsonString();
+    }
+
+    public static string Notification(string method, JsonNode? parameters = null)
+    {
+        var message = new JsonObject { ["jsonrpc"] = "2.0", ["method"] = method };
+        if (parameters is not null)
+        {
+            message["params"] = parameters;
+        }
+
+        return message.ToJsonString();
+    }
+
+    public static string Initialize(object id) =>
+        Request(id, "initialize", new JsonObject { ["protocolVersion"] = "1", ["client"] = new JsonObject { ["name"] = "host-tests", ["version"] = "1" } });
+
+    public static int? ErrorCode(JsonNode? response) => response?["error"]?["code"]?.GetValue<int>();
+
+    public static string? Id(JsonNode? response) => response?["id"]?.ToJsonString();
+}
