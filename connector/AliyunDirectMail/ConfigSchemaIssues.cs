@@ -82,7 +82,7 @@ internal static class ConfigSchemaIssues
                 yield return Issue("invalid_enum_value", $"Invalid enum value. Expected {options}");
                 break;
             case "const":
-                yield return Issue("invalid_literal", $"Invalid literal value, expected {Literal(subschema?["const"])}");
+                yield return Issue("invalid_literal", $"Invalid literal value, expected {subschema?["const"]?.ToJsonString() ?? "null"}");
                 break;
             case "format":
                 yield return Issue("invalid_string", $"Invalid {subschema?["format"]?.GetValue<string>() ?? "format"}");

@@ -21,7 +21,7 @@ public sealed record ConnectorManifestHost(
         {
             ["linux-x64"] = $"./host/publish/linux-x64/{ExecutableName}",
             ["linux-musl-x64"] = $"./host/publish/linux-musl-x64/{ExecutableName}",
-        },
+        }.AsReadOnly(),
         ["serve"],
         "jsonrpc-stdio",
         "1");

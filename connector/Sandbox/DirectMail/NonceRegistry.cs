@@ -40,7 +40,7 @@ internal sealed class NonceRegistry(TimeProvider timeProvider, int capacity = No
                 _used.Remove(oldest);
             }
 
-            if (!_used.TryAdd(key + Guid.NewGuid(), forgetAfter))
+            if (!_used.TryAdd(key, forgetAfter))
             {
                 return false;
             }

@@ -88,7 +88,7 @@ internal sealed class HttpConnection(Socket socket, IHttpRequestHandler handler)
         var probe = new byte[1];
         try
         {
-            if (await socket.ReceiveAsync(probe, SocketFlags.Peek, cancellationToken).ConfigureAwait(false) == -1)
+            if (await socket.ReceiveAsync(probe, SocketFlags.Peek, cancellationToken).ConfigureAwait(false) == 0)
             {
                 return true;
             }

@@ -95,5 +95,25 @@ public sealed class AliyunDirectMailConfigSchemaTests
         Assert.DoesNotContain("definitions", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Schema_uses_only_keywords_the_issue_mapping_and_the_form_generator_understand()
+    {
+        string[] known =
+        [
+            "$schema", "title", "description", "type", "required", "properties", "items", "enum", "const", "default", "format",
+            "pattern", "allOf", "contains", "writeOnly", "x-placeholder", "x-tooltip", "x-enumTitles", "x-multiline",
+        ];
+
+        Assert.Empty(Keywords(AliyunDirectMailMetadata.ConfigSchema).Except(known));
+    }
+
+    private static IEnumerable<string> Keywords(JsonObject schema) => schema.SelectMany(p => p.Key switch
+    {
+        "properties" => new[] { p.Key }.Concat(p.Value!.AsObject().SelectMany(s => Keywords(s.Value!.AsObject()))),
+        "items" or "contains" => new[] { p.Key }.Concat(Keywords(p.Value!.AsObject())),
+        "allOf" => new[] { p.Key }.Concat(p.Value!.AsArray().SelectMany(s => Keywords(s!.AsObject()))),
+        _ => [p.Key],
+    });
+
     private static string[] Strings(JsonNode? array) => [.. array!.AsArray().Select(n => n!.GetValue<string>())];
 }

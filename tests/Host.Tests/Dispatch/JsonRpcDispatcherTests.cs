@@ -30,9 +30,9 @@ public sealed class JsonRpcDispatcherTests
         gates.GetOrAdd("first", _ => new TaskCompletionSource()).SetResult();
         var answeredSecond = await host.ReadAsync();
 
-        Assert.Equal("2", Json.Id(answeredFirst));
+        Assert.Equal("2", Rpc.Id(answeredFirst));
         Assert.Equal("second", answeredFirst["result"]!["to"]!.GetValue<string>());
-        Assert.Equal("1", Json.Id(answeredSecond));
+        Assert.Equal("1", Rpc.Id(answeredSecond));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class JsonRpcDispatcherTests
 
         await started.WaitAsync(TimeSpan.FromSeconds(10));
         await started.WaitAsync(TimeSpan.FromSeconds(10));
-        await host.RequestAsync(Json.Request(99, "ping"));
+        await host.RequestAsync(Rpc.Request(99, "ping"));
         var peakWhileBlocked = Volatile.Read(ref peak);
         release.SetResult();
         for (var i = 0; i < 5; i++)
@@ -87,11 +87,11 @@ public sealed class JsonRpcDispatcherTests
         await host.InitializeAsync();
 
         await host.SendAsync(Send("slow", "x"));
-        await host.SendAsync(Json.Notification("$/cancelRequest", new JsonObject { ["id"] = "slow" }));
+        await host.SendAsync(Rpc.Notification("$/cancelRequest", new JsonObject { ["id"] = "slow" }));
         var answer = await host.ReadAsync();
 
-        Assert.Equal(-32800, Json.ErrorCode(answer));
-        Assert.Equal("\"slow\"", Json.Id(answer));
+        Assert.Equal(-32800, Rpc.ErrorCode(answer));
+        Assert.Equal("\"slow\"", Rpc.Id(answer));
         await tokenFired.Task.WaitAsync(TimeSpan.FromSeconds(5));
     }
 
@@ -112,7 +112,7 @@ public sealed class JsonRpcDispatcherTests
         release.SetResult();
         var first = await host.ReadAsync();
 
-        Assert.Equal(-32600, Json.ErrorCode(duplicate));
+        Assert.Equal(-32600, Rpc.ErrorCode(duplicate));
         Assert.True(first["result"]!["first"]!.GetValue<bool>());
     }
 
@@ -155,13 +155,13 @@ public sealed class JsonRpcDispatcherTests
 
         await host.SendAsync(Send(1, "x", "honouring"));
         await host.SendAsync(Send(2, "x", "ignoring"));
-        await host.SendAsync(Json.Request(3, "ping"));
-        Assert.Equal("3", Json.Id(await host.ReadAsync()));
+        await host.SendAsync(Rpc.Request(3, "ping"));
+        Assert.Equal("3", Rpc.Id(await host.ReadAsync()));
         host.EndInput();
-        var answers = new[] { await host.ReadAsync(), await host.ReadAsync() }.OrderBy(Json.Id).ToList();
+        var answers = new[] { await host.ReadAsync(), await host.ReadAsync() }.OrderBy(Rpc.Id).ToList();
         await host.Run.WaitAsync(TimeSpan.FromSeconds(10));
 
-        Assert.All(answers, answer => Assert.Equal(-32800, Json.ErrorCode(answer)));
+        Assert.All(answers, answer => Assert.Equal(-32800, Rpc.ErrorCode(answer)));
         Assert.Equal("Request cancelled", answers[0]["error"]!["message"]!.GetValue<string>());
         Assert.Equal("The host is shutting down", answers[1]["error"]!["message"]!.GetValue<string>());
     }
@@ -172,14 +172,14 @@ public sealed class JsonRpcDispatcherTests
         await using var host = new DispatcherHarness(new ScriptedConnector());
         await host.InitializeAsync();
 
-        var answer = await host.RequestAsync($"[{Json.Request(1, "ping")},{Json.Notification("anything")},{Send(2, "x")},5,{Json.Request(3, "nope")}]");
+        var answer = await host.RequestAsync($"[{Rpc.Request(1, "ping")},{Rpc.Notification("anything")},{Send(2, "x")},5,{Rpc.Request(3, "nope")}]");
 
-        var members = answer.AsArray().ToDictionary(member => Json.Id(member) ?? "null");
+        var members = answer.AsArray().ToDictionary(member => Rpc.Id(member) ?? "null");
         Assert.Equal(4, members.Count);
         Assert.NotNull(members["1"]!["result"]);
         Assert.Equal("x", members["2"]!["result"]!["to"]!.GetValue<string>());
-        Assert.Equal(-32600, Json.ErrorCode(members["null"]));
-        Assert.Equal(-32601, Json.ErrorCode(members["3"]));
+        Assert.Equal(-32600, Rpc.ErrorCode(members["null"]));
+        Assert.Equal(-32601, Rpc.ErrorCode(members["3"]));
     }
 
     [Fact]
@@ -187,10 +187,10 @@ public sealed class JsonRpcDispatcherTests
     {
         await using var host = new DispatcherHarness(new ScriptedConnector());
 
-        await host.SendAsync($"[{Json.Notification("a")},{Json.Notification("$/cancelRequest", new JsonObject { ["id"] = 1 })}]");
-        var next = await host.RequestAsync(Json.Request("after", "ping"));
+        await host.SendAsync($"[{Rpc.Notification("a")},{Rpc.Notification("$/cancelRequest", new JsonObject { ["id"] = 1 })}]");
+        var next = await host.RequestAsync(Rpc.Request("after", "ping"));
 
-        Assert.Equal("\"after\"", Json.Id(next));
+        Assert.Equal("\"after\"", Rpc.Id(next));
     }
 
     [Fact]
@@ -200,8 +200,8 @@ public sealed class JsonRpcDispatcherTests
 
         var answer = await host.RequestAsync("""{"jsonrpc":"2.0","id":12,"method":"ping","params":{"a":""" + new string('[', 100) + new string(']', 100) + "}}");
 
-        Assert.Equal(-32700, Json.ErrorCode(answer));
-        Assert.Equal("12", Json.Id(answer));
+        Assert.Equal(-32700, Rpc.ErrorCode(answer));
+        Assert.Equal("12", Rpc.Id(answer));
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public sealed class JsonRpcDispatcherTests
     {
         await using var host = new DispatcherHarness(new ScriptedConnector());
 
-        await host.SendRawAsync(FrameCodec.Encode("\uFEFF" + Json.Request(1, "ping")));
+        await host.SendRawAsync(FrameCodec.Encode("\uFEFF" + Rpc.Request(1, "ping")));
 
         Assert.NotNull((await host.ReadAsync())["result"]);
     }
@@ -235,7 +235,7 @@ public sealed class JsonRpcDispatcherTests
             ["config"] = new JsonObject { ["k"] = "v" },
             ["template"] = new JsonObject { ["subject"] = "S", ["content"] = "C", ["contentType"] = "text/plain" },
         };
-        await host.RequestAsync(Json.Request(1, "sendMessage", parameters));
+        await host.RequestAsync(Rpc.Request(1, "sendMessage", parameters));
 
         Assert.NotNull(received);
         Assert.Equal(new SendMessageData("a@example.com", TemplateType.ForgotPassword, received.Data.Payload, "203.0.113.9"), received.Data);
@@ -258,7 +258,7 @@ public sealed class JsonRpcDispatcherTests
             parameters["connectorId"] = connectorId;
         }
 
-        return Json.Request(id, "sendMessage", parameters);
+        return Rpc.Request(id, "sendMessage", parameters);
     }
 
     private static void InterlockedMax(ref int target, int value)

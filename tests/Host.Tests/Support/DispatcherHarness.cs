@@ -57,7 +57,7 @@ internal sealed class DispatcherHarness : IAsyncDisposable
         return await ReadAsync();
     }
 
-    public async Task InitializeAsync() => Assert.NotNull((await RequestAsync(Json.Initialize(0)))["result"]);
+    public async Task InitializeAsync() => Assert.NotNull((await RequestAsync(Rpc.Initialize(0)))["result"]);
 
     public void EndInput() => input.Writer.Complete();
 

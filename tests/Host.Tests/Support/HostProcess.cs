@@ -108,7 +108,7 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public async Task InitializeAsync()
     {
-        var answer = await RequestAsync(Json.Initialize("init"));
+        var answer = await RequestAsync(Rpc.Initialize("init"));
         Assert.Equal("1", answer["result"]?["protocolVersion"]?.GetValue<string>());
     }
 

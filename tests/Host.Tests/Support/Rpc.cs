@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Host.Tests.Support;
 
 /// <summary>Small helpers to build requests and read answers.</summary>
-internal static class Json
+internal static class Rpc
 {
     public static string Request(object id, string method, JsonNode? parameters = null)
     {
