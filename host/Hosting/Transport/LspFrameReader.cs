@@ -80,6 +80,7 @@ internal sealed class LspFrameReader(PipeReader input, long maxFrameBytes)
         {
             var result = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
             var buffer = result.Buffer;
+            var lineStart = buffer;
             while (TryReadLine(ref buffer, out var line))
             {
                 sectionBytes += line.Length + 1;
@@ -101,22 +102,26 @@ internal sealed class LspFrameReader(PipeReader input, long maxFrameBytes)
                     : ParseHeaderLine(line, ref contentLength);
                 if (problem is not null)
                 {
-                    input.AdvanceTo(buffer.Start);
+                    // Skip one byte of the bad line only: the next header may hide inside it (e.g. after junk without a newline).
+                    input.AdvanceTo(lineStart.GetPosition(1));
                     return HeaderResult.Bad(problem);
                 }
+
+                lineStart = buffer;
             }
 
             if (buffer.Length > MaxHeaderLineBytes)
             {
-                input.AdvanceTo(buffer.Start);
+                input.AdvanceTo(buffer.GetPosition(1));
                 return HeaderResult.Bad("header line too long");
             }
 
             if (result.IsCompleted)
             {
+                var partial = sawHeaderLine || !IsBlank(buffer);
                 input.AdvanceTo(buffer.End);
                 ended = true;
-                return sawHeaderLine || !IsBlank(buffer) ? HeaderResult.Bad("stream ended inside a frame header", ended: true) : HeaderResult.End;
+                return partial ? HeaderResult.Bad("stream ended inside a frame header", ended: true) : HeaderResult.End;
             }
 
             input.AdvanceTo(buffer.Start, buffer.End);

@@ -79,8 +79,16 @@ public sealed class JsonRpcDispatcherTests
         var tokenFired = new TaskCompletionSource();
         var connector = new ScriptedConnector(send: async (_, token) =>
         {
-            using var registration = token.Register(tokenFired.SetResult);
-            await Task.Delay(Timeout.Infinite, token);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, token);
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                tokenFired.SetResult();
+                throw;
+            }
+
             return default;
         });
         await using var host = new DispatcherHarness(connector);

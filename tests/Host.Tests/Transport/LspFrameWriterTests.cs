@@ -18,7 +18,7 @@ public sealed class LspFrameWriterTests
         await pipe.Writer.CompleteAsync();
         var bytes = (await pipe.Reader.ReadAsync()).Buffer.ToArray();
 
-        Assert.Equal("Content-Length: 9\r\n\r\n{\"é\":1}", Encoding.UTF8.GetString(bytes));
+        Assert.Equal("Content-Length: 8\r\n\r\n{\"é\":1}", Encoding.UTF8.GetString(bytes));
     }
 
     [Fact]
