@@ -7,15 +7,14 @@ namespace Logto.Connector.AliyunDirectMail;
 
 /// <summary>
 /// Aliyun Direct Mail for Logto: the official <c>@logto/connector-aliyun-dm</c> 1.6.1's <c>sendMessage</c>, request for request,
-/// plus HTML-escaped payload values, single-recipient and header checks, a custom endpoint, a per-call timeout and plain-text
-/// i18n templates sent as <c>TextBody</c>.
+/// plus HTML-escaped payload values, single-recipient and header checks, a custom endpoint, a per-call timeout, plain-text
+/// i18n templates sent as <c>TextBody</c>, and re-signed retries only where Aliyun certainly did not accept the mail
+/// (throttling, a refused connection); a throttle that outlasts them is <c>rate_limit_exceeded</c>.
 /// </summary>
 public sealed class AliyunDirectMailConnector : IConnector
 {
     private readonly ILogger logger;
-    private readonly TimeProvider timeProvider;
-    private readonly ISignatureNonceSource nonceSource;
-    private readonly SingleSendMailClient client;
+    private readonly SingleSendMailSender sender;
 
     public AliyunDirectMailConnector(
         IHttpClientFactory httpClientFactory,
@@ -27,9 +26,15 @@ public sealed class AliyunDirectMailConnector : IConnector
         ArgumentNullException.ThrowIfNull(httpClientFactory);
         ArgumentNullException.ThrowIfNull(logger);
         this.logger = logger;
-        this.timeProvider = timeProvider ?? TimeProvider.System;
-        this.nonceSource = nonceSource ?? GuidSignatureNonceSource.Instance;
-        client = new SingleSendMailClient(httpClientFactory, options?.Value ?? new AliyunDirectMailOptions(), this.timeProvider, logger);
+        var settings = options?.Value ?? new AliyunDirectMailOptions();
+        var time = timeProvider ?? TimeProvider.System;
+        sender = new SingleSendMailSender(
+            new SingleSendMailClient(httpClientFactory, settings, time, logger),
+            SingleSendMailRetryPipeline.Create(settings, time, logger),
+            settings,
+            time,
+            nonceSource ?? GuidSignatureNonceSource.Instance,
+            logger);
     }
 
     public ConnectorDescriptor Descriptor => AliyunDirectMailMetadata.Descriptor;
@@ -53,13 +58,6 @@ public sealed class AliyunDirectMailConnector : IConnector
             throw;
         }
 
-        var nonce = nonceSource.NextNonce();
-        var form = SingleSendMailForm.Build(config, mail, nonce, timeProvider.GetUtcNow());
-        if (logger.IsEnabled(LogLevel.Debug))
-        {
-            logger.Sending(DirectMailEndpoints.Display(endpoint), DirectMailEndpoints.RegionIdOf(config), nonce);
-        }
-
-        return await client.SendAsync(endpoint, form, cancellationToken).ConfigureAwait(false);
+        return await sender.SendAsync(config, endpoint, mail, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using Logto.Connector.AliyunDirectMail.Sandbox;
 using Microsoft.Extensions.Logging;
@@ -14,13 +15,16 @@ internal static class SandboxCommand
     public static Command Create(CliContext cli)
     {
         var port = new Option<int>("--port") { Description = "TCP port on 127.0.0.1 (0 = any free port).", HelpName = "port", DefaultValueFactory = _ => 0 };
-        port.Validators.Add(result =>
+        port.CustomParser = result =>
         {
-            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
+            if (result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= 65535)
             {
-                result.AddError("--port must be between 0 and 65535");
+                return value;
             }
-        });
+
+            result.AddError("--port must be a number between 0 and 65535");
+            return 0;
+        };
         var outboxDir = new Option<string?>("--outbox-dir") { Description = "Also write each accepted message there as <EnvId>.eml and <EnvId>.json.", HelpName = "dir" };
         var command = new Command("sandbox", "Run the Direct Mail sandbox; print its endpoint URL first, serve until stdin closes.") { port, outboxDir };
         command.SetAction(async (parse, _) =>

@@ -57,13 +57,16 @@ internal static class ServeCommand
             option.DefaultValueFactory = _ => value;
         }
 
-        option.Validators.Add(result =>
+        option.CustomParser = result =>
         {
-            if (result.GetValueOrDefault<T>() <= T.Zero)
+            if (result.Tokens.Count == 1 && T.TryParse(result.Tokens[0].Value, CultureInfo.InvariantCulture, out var parsed) && parsed > T.Zero)
             {
-                result.AddError($"{name} must be a positive number");
+                return parsed;
             }
-        });
+
+            result.AddError($"{name} must be a positive whole number");
+            return default;
+        };
         return option;
     }
 

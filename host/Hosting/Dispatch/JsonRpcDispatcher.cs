@@ -25,12 +25,8 @@ internal sealed class JsonRpcDispatcher : IDisposable
     private readonly LspFrameReader reader;
     private readonly LspFrameWriter writer;
     private readonly IRpcMethods methods;
-    private readonly DispatcherLimits limits;
-    private readonly TimeProvider timeProvider;
     private readonly ILogger logger;
-    private readonly InFlightTable inFlight = new();
-    private readonly SemaphoreSlim pendingSlots;
-    private readonly SemaphoreSlim runningSlots;
+    private readonly RequestScheduler scheduler;
     private readonly CancellationTokenSource outputBroken = new();
     private readonly SingleReplySink singleSink;
     private volatile bool initialized;
@@ -41,11 +37,8 @@ internal sealed class JsonRpcDispatcher : IDisposable
         this.reader = reader;
         this.writer = writer;
         this.methods = methods;
-        this.limits = limits;
-        this.timeProvider = timeProvider;
         this.logger = logger;
-        pendingSlots = new SemaphoreSlim(limits.MaxPendingRequests, limits.MaxPendingRequests);
-        runningSlots = new SemaphoreSlim(limits.MaxConcurrentRequests, limits.MaxConcurrentRequests);
+        scheduler = new RequestScheduler(limits, timeProvider, logger);
         singleSink = new SingleReplySink(WriteFrameAsync);
     }
 
@@ -56,20 +49,19 @@ internal sealed class JsonRpcDispatcher : IDisposable
         try
         {
             await ReadLoopAsync(stop.Token).ConfigureAwait(false);
-            logger.InputEnded(inFlight.Count);
+            logger.InputEnded(scheduler.Count);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            logger.Stopping(inFlight.Count);
+            logger.Stopping(scheduler.Count);
         }
 
-        await DrainAsync().ConfigureAwait(false);
+        await scheduler.DrainAsync().ConfigureAwait(false);
     }
 
     public void Dispose()
     {
-        pendingSlots.Dispose();
-        runningSlots.Dispose();
+        scheduler.Dispose();
         outputBroken.Dispose();
     }
 
@@ -177,29 +169,19 @@ internal sealed class JsonRpcDispatcher : IDisposable
             return;
         }
 
-        try
-        {
-            await pendingSlots.WaitAsync(stop).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
+        if (!await scheduler.WaitForRoomAsync(stop).ConfigureAwait(false))
         {
             await sink.ReplyAsync(JsonRpcReplies.Error(id, RpcErrors.Cancelled("The host is shutting down"))).ConfigureAwait(false);
             return;
         }
 
-        var request = new InFlightRequest(id, message.Method, sink);
-        if (!inFlight.TryAdd(request))
+        // Params are cloned: the frame's JsonDocument is disposed as soon as the reader moves on.
+        if (!scheduler.TryStart(id, message.Method, sink, method, message.Params?.Clone()))
         {
-            pendingSlots.Release();
-            request.Dispose();
             logger.InvalidRequest("duplicate id");
             await sink.ReplyAsync(JsonRpcReplies.Error(id, RpcErrors.InvalidRequest("the id is already used by a request in flight")))
                 .ConfigureAwait(false);
-            return;
         }
-
-        // Params are cloned: the frame's JsonDocument is disposed as soon as the reader moves on.
-        request.Completion = RunAsync(request, method, message.Params?.Clone());
     }
 
     /// <summary>The lifecycle answers, given in frame order: <c>ping</c>, <c>initialize</c>, and -32002 before it.</summary>
@@ -240,111 +222,12 @@ internal sealed class JsonRpcDispatcher : IDisposable
         try
         {
             var parameters = ParamsBinder.Bind(message.Params, HostJsonContext.Wire.CancelRequestParams);
-            logger.CancelRequested(parameters.Id.ToString(), inFlight.TryCancel(parameters.Id));
+            logger.CancelRequested(parameters.Id.ToString(), scheduler.TryCancel(parameters.Id));
         }
         catch (JsonRpcException)
         {
             logger.IgnoredNotification(message.Method);
         }
-    }
-
-    private async Task RunAsync(InFlightRequest request, RpcMethod method, JsonElement? parameters)
-    {
-        await Task.Yield(); // the reader goes on while the handler runs
-        var started = timeProvider.GetTimestamp();
-        byte[] reply;
-        string outcome;
-        try
-        {
-            await runningSlots.WaitAsync(request.Token).ConfigureAwait(false);
-            try
-            {
-                var result = await method(parameters, request.Token).ConfigureAwait(false);
-                reply = JsonRpcReplies.Success(request.Id, result);
-                outcome = "result";
-            }
-            finally
-            {
-                runningSlots.Release();
-            }
-        }
-        catch (OperationCanceledException) when (request.Token.IsCancellationRequested)
-        {
-            reply = JsonRpcReplies.Error(request.Id, RpcErrors.Cancelled());
-            outcome = "cancelled";
-        }
-        catch (JsonRpcException exception)
-        {
-            reply = JsonRpcReplies.Error(request.Id, exception.ToError());
-            outcome = exception.Code.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-#pragma warning disable CA1031 // Any other failure is a bug: answered as a generic internal error, never with its details.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            logger.HostBug(request.Method, request.Id.ToString(), exception.GetType().FullName ?? "Exception", exception.StackTrace);
-            reply = JsonRpcReplies.Error(request.Id, RpcErrors.Internal());
-            outcome = "internal error";
-        }
-        finally
-        {
-            inFlight.Remove(request);
-            pendingSlots.Release();
-        }
-
-        if (request.TryClaimAnswer())
-        {
-            logger.Answered(request.Method, request.Id.ToString(), outcome, timeProvider.GetElapsedTime(started).TotalMilliseconds);
-            await request.Sink.ReplyAsync(reply).ConfigureAwait(false);
-        }
-
-        request.Dispose();
-    }
-
-    /// <summary>Grace period, then cancellation, then -32800 on behalf of handlers that ignore their token.</summary>
-    private async Task DrainAsync()
-    {
-        var pending = inFlight.Snapshot();
-        if (pending.Count == 0)
-        {
-            return;
-        }
-
-        var all = Task.WhenAll(pending.Select(request => request.Completion));
-        if (await CompletesWithinAsync(all, limits.ShutdownGracePeriod).ConfigureAwait(false))
-        {
-            return;
-        }
-
-        logger.GraceExpired(inFlight.Count, limits.ShutdownGracePeriod.TotalMilliseconds);
-        inFlight.CancelAll();
-        if (await CompletesWithinAsync(all, DispatcherLimits.CancellationGracePeriod).ConfigureAwait(false))
-        {
-            return;
-        }
-
-        var stragglers = inFlight.Snapshot().Where(request => request.TryClaimAnswer()).ToList();
-        logger.AnsweredOnBehalf(stragglers.Count);
-        foreach (var request in stragglers)
-        {
-            await request.Sink.ReplyAsync(JsonRpcReplies.Error(request.Id, RpcErrors.Cancelled("The host is shutting down")))
-                .ConfigureAwait(false);
-        }
-    }
-
-    private async Task<bool> CompletesWithinAsync(Task task, TimeSpan timeout)
-    {
-        using var timer = new CancellationTokenSource(timeout, timeProvider);
-        try
-        {
-            await task.WaitAsync(timer.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (timer.IsCancellationRequested)
-        {
-            return false;
-        }
-
-        return true;
     }
 
     /// <summary>Writes one frame; a broken output (the client is gone) stops the host instead of throwing into handlers.</summary>

@@ -19,9 +19,12 @@ public class SecretHygieneTests
         };
         foreach (var fault in faults)
         {
-            harness.Sandbox.SetFault(new SandboxFault(fault, Count: 1, Delay: TimeSpan.FromSeconds(5)));
+            // Throttling is retried, so it is held until it outlasts the attempts.
+            harness.Sandbox.SetFault(new SandboxFault(fault, Count: fault == SandboxFaultKind.Throttling ? int.MaxValue : 1, Delay: TimeSpan.FromSeconds(5)));
             texts.Add(Describe(await AliyunDirectMailConnectorErrorMappingTests.SendExpectingErrorAsync(harness)));
         }
+
+        harness.Sandbox.SetFault(new SandboxFault(SandboxFaultKind.None));
 
         var badInputs = new[]
         {

@@ -76,9 +76,11 @@ public sealed class JsonRpcDispatcherTests
     [Fact]
     public async Task CancelRequest_fires_the_connectors_token_and_the_request_is_answered_32800()
     {
+        var started = new TaskCompletionSource();
         var tokenFired = new TaskCompletionSource();
         var connector = new ScriptedConnector(send: async (_, token) =>
         {
+            started.SetResult();
             try
             {
                 await Task.Delay(Timeout.Infinite, token);
@@ -95,6 +97,7 @@ public sealed class JsonRpcDispatcherTests
         await host.InitializeAsync();
 
         await host.SendAsync(Send("slow", "x"));
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
         await host.SendAsync(Rpc.Notification("$/cancelRequest", new JsonObject { ["id"] = "slow" }));
         var answer = await host.ReadAsync();
 

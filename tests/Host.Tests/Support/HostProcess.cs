@@ -43,16 +43,19 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public static HostProcess StartTestHost(params string[] args) => Start(Artifacts.TestHostDll, args);
 
-    public static HostProcess Start(string dll, IEnumerable<string> args, Action<ProcessStartInfo>? configure = null)
+    public static HostProcess Start(string dll, IEnumerable<string> args, Action<ProcessStartInfo>? configure = null) =>
+        StartProgram("dotnet", [dll, .. args], configure);
+
+    /// <summary>Any program with redirected stdio (e.g. a shell that starts the host as its own child).</summary>
+    public static HostProcess StartProgram(string fileName, IEnumerable<string> args, Action<ProcessStartInfo>? configure = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -1,0 +1,100 @@
+using System.Net.Sockets;
+using System.Text.Json;
+using Logto.Connector.AliyunDirectMail;
+using Logto.ConnectorKit;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Connector.Tests.AliyunDirectMail;
+
+/// <summary>The retry policy on its own: which outcomes are repeated, how often, and how long it waits.</summary>
+public class SingleSendMailRetryPipelineTests
+{
+    private static readonly ConnectorException Error = new(ConnectorErrorCode.General, "x");
+
+    public static TheoryData<string, int> Outcomes => new()
+    {
+        { "throttled", 4 },
+        { "refused", 4 },
+        { "final failure", 1 },
+        { "success", 1 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Outcomes))]
+    public async Task Only_outcomes_aliyun_certainly_did_not_accept_are_repeated_up_to_MaxAttempts(string outcome, int calls)
+    {
+        var pipeline = SingleSendMailRetryPipeline.Create(Options(maxAttempts: 4), TimeProvider.System, NullLogger.Instance);
+        var made = 0;
+
+        await pipeline.ExecuteAsync(_ =>
+        {
+            made++;
+            return ValueTask.FromResult(outcome switch
+            {
+                "throttled" => SendAttemptOutcome.Failure(Error, RetryReason.Throttled),
+                "refused" => SendAttemptOutcome.Failure(Error, RetryReason.ConnectionRefused),
+                "final failure" => SendAttemptOutcome.Failure(Error),
+                _ => SendAttemptOutcome.Success(JsonDocument.Parse("{}").RootElement),
+            });
+        });
+
+        Assert.Equal(calls, made);
+    }
+
+    [Fact]
+    public async Task MaxAttempts_1_turns_retries_off()
+    {
+        var pipeline = SingleSendMailRetryPipeline.Create(Options(maxAttempts: 1), TimeProvider.System, NullLogger.Instance);
+        var made = 0;
+
+        await pipeline.ExecuteAsync(_ =>
+        {
+            made++;
+            return ValueTask.FromResult(SendAttemptOutcome.Failure(Error, RetryReason.Throttled));
+        });
+
+        Assert.Equal(1, made);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void MaxAttempts_below_1_is_refused(int maxAttempts) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => SingleSendMailRetryPipeline.Create(Options(maxAttempts), TimeProvider.System, NullLogger.Instance));
+
+    [Theory]
+    [InlineData(1000, 3000, 1000)]
+    [InlineData(1000, 20, 20)]
+    [InlineData(null, 3000, null)]
+    public void The_retry_after_hint_is_used_up_to_the_cap(int? retryAfterMs, int capMs, int? expectedMs)
+    {
+        var failed = SendAttemptOutcome.Failure(Error, RetryReason.Throttled, retryAfterMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null);
+
+        var delay = SingleSendMailRetryPipeline.RetryAfterDelay(failed, TimeSpan.FromMilliseconds(capMs));
+
+        Assert.Equal(expectedMs, (int?)delay?.TotalMilliseconds);
+    }
+
+    [Fact]
+    public void Only_a_refused_connect_counts_as_certainly_not_sent()
+    {
+        var refused = new HttpRequestException(HttpRequestError.ConnectionError, "refused", new SocketException((int)SocketError.ConnectionRefused));
+        var timedOutConnect = new HttpRequestException(HttpRequestError.ConnectionError, "timed out", new SocketException((int)SocketError.TimedOut));
+        var reset = new HttpRequestException(HttpRequestError.Unknown, "copy", new IOException("read", new SocketException((int)SocketError.ConnectionReset)));
+        var ended = new HttpRequestException(HttpRequestError.ResponseEnded, "ended");
+
+        Assert.Equal(
+            [true, false, false, false],
+            new[] { refused, timedOutConnect, reset, ended }.Select(SingleSendMailClient.IsConnectionRefused));
+    }
+
+    [Theory]
+    [InlineData("Could not connect to x: Connection refused", 1, "Could not connect to x: Connection refused")]
+    [InlineData("Could not connect to x: Connection refused", 3, "Could not connect to x: Connection refused (after 3 attempts)")]
+    [InlineData("x did not answer; the mail may or may not have been sent.", 2, "x did not answer; the mail may or may not have been sent (after 2 attempts).")]
+    public void A_transport_error_says_how_often_it_was_tried(string description, int attempts, string expected) =>
+        Assert.Equal(expected, SingleSendMailClient.WithAttempts(description, attempts));
+
+    private static AliyunDirectMailOptions Options(int maxAttempts) =>
+        new() { MaxAttempts = maxAttempts, RetryBaseDelay = TimeSpan.Zero, RetryMaxDelay = TimeSpan.Zero };
+}

@@ -1,0 +1,187 @@
+using System.Text.Json.Nodes;
+using Host.Tests.Support;
+using Logto.Connector.AliyunDirectMail;
+using Logto.ConnectorKit;
+
+namespace Host.Tests.Cli;
+
+/// <summary>The CLI's human face, run as a real process: help, version, errors, schema, manifest, validate-config, send, sandbox.</summary>
+public sealed class CliCommandTests : IDisposable
+{
+    private static readonly string[] RequiredUsageTypes = ["SignIn", "Register", "ForgotPassword", "Generic"];
+
+    private readonly string directory = Directory.CreateTempSubdirectory("host-cli-tests-").FullName;
+
+    [Fact]
+    public async Task Help_describes_every_command_and_exits_0()
+    {
+        var run = await CliRun.RunAsync("--help");
+
+        Assert.Equal(0, run.ExitCode);
+        foreach (var command in new[] { "serve", "manifest", "schema", "validate-config", "send", "sandbox", "--parent-pid", "--log-level" })
+        {
+            Assert.Contains(command, run.Stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Version_prints_the_informational_version()
+    {
+        var run = await CliRun.RunAsync("--version");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches(@"^\d+\.\d+\.\d+", run.Stdout);
+    }
+
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("serve", "--max-frame-bytes", "0")]
+    [InlineData("serve", "--shutdown-grace-ms", "soon")]
+    [InlineData("send", "--sandbox")]
+    [InlineData("send", "--to", "a@b.c", "--type", "Test", "--sandbox")]
+    [InlineData("sandbox", "--port", "70000")]
+    [InlineData("sandbox", "--port", "http")]
+    [InlineData("--log-level", "loud", "schema")]
+    [InlineData("validate-config")]
+    public async Task Bad_arguments_exit_2_with_an_error_on_stderr_and_nothing_on_stdout(params string[] args)
+    {
+        var run = await CliRun.RunAsync(args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("error: ", run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(run.Stdout);
+    }
+
+    [Fact]
+    public async Task Schema_prints_the_committed_config_schema()
+    {
+        var run = await CliRun.RunAsync("schema");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(JsonNode.Parse(File.ReadAllText(Artifacts.RepoFile("schema/aliyun-direct-mail.config.schema.json"))), JsonNode.Parse(run.Stdout), JsonNode.DeepEquals);
+    }
+
+    [Fact]
+    public async Task Manifest_prints_the_manifest_built_from_the_connectors_descriptor()
+    {
+        var run = await CliRun.RunAsync("manifest");
+
+        Assert.Equal(0, run.ExitCode);
+        var expected = ConnectorManifest.ToText(ConnectorManifest.Build(AliyunDirectMailMetadata.Descriptor, AliyunDirectMailMetadata.ConfigSchemaPath, ConnectorManifestHost.Default));
+        Assert.Equal(expected, run.Stdout);
+    }
+
+    [Fact]
+    public async Task An_unknown_connector_id_exits_2_naming_the_served_ones()
+    {
+        var run = await CliRun.RunAsync("schema", "--connector", "nope");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(AliyunDirectMailMetadata.Id, run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ValidateConfig_accepts_a_valid_file_with_exit_0()
+    {
+        var path = Write("valid.json", ValidConfig().ToJsonString());
+
+        var run = await CliRun.RunAsync("validate-config", path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith($"valid: {path}", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ValidateConfig_lists_the_failing_paths_with_exit_1_and_never_the_secret()
+    {
+        var config = ValidConfig();
+        config["accessKeySecret"] = "canary-secret-in-a-bad-config";
+        config.Remove("accountName");
+        config["templates"]![0]!.AsObject().Remove("subject");
+        var path = Write("invalid.json", config.ToJsonString());
+
+        var run = await CliRun.RunAsync("validate-config", path);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith($"invalid: {path}", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("invalid_config", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("  - accountName: ", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("  - templates.0.subject: ", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("canary-secret", run.Stdout + run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("missing.json", null)]
+    [InlineData("broken.json", "{\"accessKeySecret\": \"canary-in-broken-json\",")]
+    public async Task ValidateConfig_of_a_missing_or_non_json_file_exits_2(string name, string? content)
+    {
+        var path = content is null ? Path.Combine(directory, name) : Write(name, content);
+
+        var run = await CliRun.RunAsync("validate-config", path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("error: ", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("canary", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_to_the_sandbox_prints_the_accepted_message()
+    {
+        var run = await CliRun.RunAsync("send", "--to", "someone@example.com", "--sandbox");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("sent: Generic message to someone@example.com", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\"EnvId\"", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("From:    Logto demo <noreply@demo.logto.example>", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("To:      someone@example.com", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Subject: Your Logto verification code is 000000", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("<b>000000</b>", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_with_a_config_file_uses_its_templates_on_the_sandbox()
+    {
+        var config = ValidConfig();
+        config["templates"]![3]!["subject"] = "Custom subject {{code}}";
+        var path = Write("send.json", config.ToJsonString());
+
+        var run = await CliRun.RunAsync("send", "--to", "x@example.com", "--type", "Generic", "--config", path, "--sandbox");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Subject: Custom subject 000000", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("From:    Sender <sender@example.com>", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sandbox_prints_its_endpoint_first_and_exits_0_when_stdin_closes()
+    {
+        // CliRun closes stdin at once: the sandbox starts, prints its endpoint, and stops.
+        var run = await CliRun.RunAsync("sandbox", "--port", "0");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches(@"\Ahttp://127\.0\.0\.1:\d+/\n\z", run.Stdout);
+    }
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    internal static JsonObject ValidConfig() => new()
+    {
+        ["accessKeyId"] = "id",
+        ["accessKeySecret"] = "secret",
+        ["accountName"] = "sender@example.com",
+        ["fromAlias"] = "Sender",
+        ["templates"] = new JsonArray([.. RequiredUsageTypes.Select(usageType => (JsonNode)new JsonObject
+        {
+            ["usageType"] = usageType,
+            ["subject"] = $"{usageType} {{{{code}}}}",
+            ["content"] = "<p>{{code}}</p>",
+        })]),
+    };
+
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(directory, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+}

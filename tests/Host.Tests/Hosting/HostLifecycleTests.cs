@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Host.Tests.Support;
+
+namespace Host.Tests.Hosting;
+
+/// <summary>How the real host ends: end of input, SIGTERM and parent death, each with requests in flight.</summary>
+public sealed class HostLifecycleTests
+{
+    [Fact]
+    public async Task End_of_input_lets_a_request_in_flight_finish_then_exits_0()
+    {
+        await using var host = HostProcess.StartTestHost("--connectors", "test", "--grace-ms", "10000");
+        await host.InitializeAsync();
+
+        await host.SendAsync(Delay(1, 300));
+        host.CloseInput();
+        var answer = await host.ReadAsync();
+        var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(300, answer["result"]!["delayed"]!.GetValue<int>());
+        Assert.Equal(0, exitCode);
+    }
+
+    [Fact]
+    public async Task End_of_input_cancels_what_outlives_the_grace_period_answers_it_and_exits_0()
+    {
+        await using var host = HostProcess.StartTestHost("--connectors", "test", "--grace-ms", "200");
+        await host.InitializeAsync();
+
+        await host.SendAsync(Delay("honours-token", 600_000));
+        await host.SendAsync(IgnoringCancellation("ignores-token", 600_000));
+        await host.RequestAsync(Rpc.Request("barrier", "ping"));
+        var stopwatch = Stopwatch.StartNew();
+        host.CloseInput();
+        var answers = (await host.ReadToEndAsync()).ToDictionary(answer => Rpc.Id(answer)!);
+        var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(-32800, Rpc.ErrorCode(answers["\"honours-token\""]));
+        Assert.Equal(-32800, Rpc.ErrorCode(answers["\"ignores-token\""]));
+        Assert.Equal(0, exitCode);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(8), $"took {stopwatch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Sigterm_is_handled_like_end_of_input()
+    {
+        await using var host = HostProcess.StartTestHost("--connectors", "test", "--grace-ms", "200");
+        await host.InitializeAsync();
+
+        await host.SendAsync(Delay("in-flight", 600_000));
+        await host.RequestAsync(Rpc.Request("barrier", "ping"));
+        await host.SignalAsync("TERM");
+        var answer = await host.ReadAsync();
+        var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(-32800, Rpc.ErrorCode(answer));
+        Assert.Equal(0, exitCode);
+    }
+
+    [Fact]
+    public async Task The_host_exits_when_its_parent_process_dies()
+    {
+        // bash starts the host as its child, sharing our pipes; killing bash leaves the host's stdin open (we hold it).
+        var script = $"\"$0\" \"$1\" --connectors test --parent-poll-ms 100 <&0 & echo \"pid $!\" >&2; wait";
+        await using var shell = HostProcess.StartProgram("bash", ["-c", script, "dotnet", Artifacts.TestHostDll]);
+        await shell.InitializeAsync();
+
+        shell.Process.Kill();
+        var frames = await shell.ReadToEndAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Empty(frames);
+        var pid = int.Parse(shell.Stderr.Split('\n').First(line => line.StartsWith("pid ", StringComparison.Ordinal))[4..], CultureInfo.InvariantCulture);
+        Assert.True(HasExited(pid), "the host outlived its parent" + shell.Diagnostics());
+    }
+
+    [Fact]
+    public async Task The_host_exits_when_the_parent_pid_it_was_given_exits()
+    {
+        using var parent = System.Diagnostics.Process.Start("sleep", "60");
+        await using var host = HostProcess.StartTestHost("--connectors", "test", "--parent-pid", parent.Id.ToString(CultureInfo.InvariantCulture), "--parent-poll-ms", "100");
+        await host.InitializeAsync();
+
+        parent.Kill();
+        var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("The parent process is gone", host.Stderr, StringComparison.Ordinal);
+    }
+
+    private static bool HasExited(int pid)
+    {
+        // Gone, or a zombie waiting for a reaper: either way it no longer runs.
+        var stat = $"/proc/{pid}/stat";
+        return !File.Exists(stat) || File.ReadAllText(stat).Split(") ")[1].StartsWith('Z');
+    }
+
+    private static string Delay(object id, int milliseconds) => Send(id, "delay", milliseconds);
+
+    private static string IgnoringCancellation(object id, int milliseconds) => Send(id, "ignore-cancel", milliseconds);
+
+    private static string Send(object id, string behavior, int milliseconds) => Rpc.Request(id, "sendMessage", new JsonObject
+    {
+        ["to"] = "a@b.c",
+        ["type"] = "Generic",
+        ["payload"] = new JsonObject { ["behavior"] = behavior, ["delayMs"] = milliseconds },
+        ["config"] = new JsonObject { ["apiKey"] = "k" },
+    });
+}

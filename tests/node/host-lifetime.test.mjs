@@ -1,0 +1,37 @@
+// The real host's lifetime is bound to the Node process that started it, even when that process dies without running
+// any exit handler (SIGKILL): the host sees its stdin close and its --parent-pid vanish.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { before, describe, it } from 'node:test';
+import { ensureHost, repoDir } from './support/artifacts.mjs';
+
+let hostDll;
+before(async () => {
+  hostDll = await ensureHost();
+});
+
+const isAlive = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('the real host', () => {
+  it('Exits_soon_after_the_Node_process_that_started_it_is_SIGKILLed', async () => {
+    const user = spawn(process.execPath, [path.join(repoDir, 'tests/node/fixtures/host-user.mjs'), 'hold'], {
+      env: { ...process.env, HOST_USER_COMMAND: JSON.stringify({ command: 'dotnet', args: [hostDll, 'serve'] }) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const { pid } = JSON.parse(await new Promise((resolve) => createInterface({ input: user.stdout }).once('line', resolve)));
+    assert.ok(isAlive(pid));
+    user.kill('SIGKILL');
+    const deadline = Date.now() + 5_000;
+    while (isAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(isAlive(pid), false, `host ${pid} outlived its parent by 5 s`);
+  });
+});
