@@ -197,16 +197,27 @@ describe('Logto end to end', () => {
     );
   });
 
-  it('Fails_with_general_and_the_Aliyun_message_when_Direct_Mail_throttles', async () => {
-    // Every attempt throttled (the host may retry a throttled send), then back to normal.
-    await sandbox.fault({ kind: 'Throttling', count: 10 });
+  it('Fails_with_general_and_the_Aliyun_message_for_an_Aliyun_error_answer', async () => {
+    await sandbox.fault({ kind: 'InternalError', count: 10 });
     const connector = await testRouteConnector();
     const error = await expectConnectorError(
       connector.sendMessage({ to: 'a@example.com', type: 'Generic', payload: { code: '1' } }, config()),
       kit.ConnectorErrorCodes.General,
     ).finally(() => sandbox.fault({ kind: 'None' }));
-    assert.equal(error.data.Code, 'Throttling.User');
+    assert.equal(error.data.Code, 'InternalError');
     assert.equal(typeof error.data.errorDescription, 'string');
+    assert.ok(error.data.RequestId);
+  });
+
+  it('Fails_with_rate_limit_exceeded_and_the_Aliyun_code_when_Direct_Mail_keeps_throttling', async () => {
+    // Every attempt throttled (the host retries a throttled send), then back to normal.
+    await sandbox.fault({ kind: 'Throttling', count: 10 });
+    const connector = await testRouteConnector();
+    const error = await expectConnectorError(
+      connector.sendMessage({ to: 'a@example.com', type: 'Generic', payload: { code: '1' } }, config()),
+      kit.ConnectorErrorCodes.RateLimitExceeded,
+    ).finally(() => sandbox.fault({ kind: 'None' }));
+    assert.equal(error.data.Code, 'Throttling.User');
   });
 
   it('Fails_with_invalid_response_when_Direct_Mail_answers_503_text', async () => {

@@ -65,6 +65,39 @@ public sealed class ServeCommandTests
         }
     }
 
+    [Theory]
+    [InlineData("debug", true)]
+    [InlineData("warning", false)]
+    public async Task Serve_takes_its_log_level_from_the_environment_and_logs_to_stderr_only(string level, bool debugLines)
+    {
+        await using var host = HostProcess.Start(Artifacts.CliDll, [], start => start.Environment["LOGTO_CONNECTOR_HOST_LOG_LEVEL"] = level);
+
+        await host.RequestAsync(Rpc.Initialize(1));
+        await host.RequestAsync(Rpc.Request(2, "validateConfig", new JsonObject { ["config"] = new JsonObject() }));
+        host.CloseInput();
+        var rest = await host.ReadToEndAsync();
+        await host.WaitForExitAsync(HostProcess.DefaultTimeout);
+
+        Assert.Empty(rest);
+        Assert.Equal(debugLines, host.Stderr.Contains("validateConfig 2 answered -32000", StringComparison.Ordinal));
+        Assert.Equal(debugLines, host.Stderr.Contains("info: Logto.ConnectorHost", StringComparison.Ordinal));
+        Assert.DoesNotContain("Microsoft.Hosting.Lifetime", host.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_exits_when_the_parent_pid_from_the_environment_exits()
+    {
+        using var parent = System.Diagnostics.Process.Start("sleep", "60");
+        await using var host = HostProcess.Start(
+            Artifacts.CliDll, [], start => start.Environment["LOGTO_CONNECTOR_HOST_PARENT_PID"] = parent.Id.ToString(CultureInfo.InvariantCulture));
+        await host.InitializeAsync();
+
+        parent.Kill();
+        var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(0, exitCode);
+    }
+
     private static JsonObject SandboxConfig(DirectMailSandbox sandbox, string secret)
     {
         var config = CliCommandTests.ValidConfig();
