@@ -22,7 +22,10 @@ internal static class AliyunDirectMailConfigSchemaSource
         var schema = ConfigSchemaGenerator.Generate<AliyunDirectMailConfig>("Aliyun Direct Mail connector config");
         var templates = schema["properties"]!["templates"]!.AsObject();
         var properties = templates["items"]!["properties"]!.DeepClone().AsObject();
-        properties["usageType"]!["enum"] = new JsonArray([.. Enum.GetNames<TemplateType>().Select(n => (JsonNode)n)]);
+        // Any string, like the official guard (z.string()): an operator's existing config may carry a legacy usage type such as
+        // "Test". Logto's 9 TemplateType values are offered as examples; the 4 required ones are enforced by allOf/contains.
+        properties["usageType"]!["description"] = "Logto's template type this entry serves, e.g. SignIn or Generic.";
+        properties["usageType"]!["examples"] = new JsonArray([.. Enum.GetNames<TemplateType>().Select(n => (JsonNode)n)]);
         templates["items"] = new JsonObject
         {
             ["title"] = "Template",

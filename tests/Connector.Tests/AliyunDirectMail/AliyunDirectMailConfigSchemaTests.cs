@@ -46,7 +46,9 @@ public sealed class AliyunDirectMailConfigSchemaTests
 
         var required = templates["allOf"]!.AsArray().Select(c => c!["contains"]!["properties"]!["usageType"]!["const"]!.GetValue<string>());
         Assert.Equal(AliyunDirectMailConfigSchemaSource.RequiredUsageTypes, required);
-        Assert.Equal(Enum.GetNames<TemplateType>(), Strings(templates["items"]!["properties"]!["usageType"]!["enum"]));
+        var usageType = templates["items"]!["properties"]!["usageType"]!;
+        Assert.Equal(Enum.GetNames<TemplateType>(), Strings(usageType["examples"]));
+        Assert.Null(usageType["enum"]);
     }
 
     [Fact]
@@ -100,7 +102,7 @@ public sealed class AliyunDirectMailConfigSchemaTests
     {
         string[] known =
         [
-            "$schema", "title", "description", "type", "required", "properties", "items", "enum", "const", "default", "format",
+            "$schema", "title", "description", "type", "required", "properties", "items", "enum", "const", "default", "examples", "format",
             "pattern", "allOf", "contains", "writeOnly", "x-placeholder", "x-tooltip", "x-enumTitles", "x-multiline",
         ];
 

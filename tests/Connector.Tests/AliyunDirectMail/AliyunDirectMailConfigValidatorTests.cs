@@ -171,15 +171,26 @@ public sealed class AliyunDirectMailConfigValidatorTests
     }
 
     [Fact]
-    public void Parse_reports_an_unknown_usage_type_and_the_required_one_it_replaced()
+    public void Parse_reports_the_required_usage_type_a_legacy_one_replaced()
     {
         var config = ValidConfig();
         config["templates"]![1]!["usageType"] = "Test";
 
         AssertIssues(config, """
-            [{"code":"custom","message":"Template with UsageType (SignIn) should be provided!","path":["templates"]},
-             {"code":"invalid_enum_value","message":"Invalid enum value. Expected 'SignIn' | 'Register' | 'ForgotPassword' | 'OrganizationInvitation' | 'Generic' | 'UserPermissionValidation' | 'BindNewIdentifier' | 'MfaVerification' | 'BindMfa'","path":["templates",1,"usageType"]}]
+            [{"code":"custom","message":"Template with UsageType (SignIn) should be provided!","path":["templates"]}]
             """);
+    }
+
+    [Fact]
+    public void Parse_accepts_a_legacy_usage_type_next_to_the_required_ones_like_the_official_guard()
+    {
+        var config = ValidConfig();
+        config["templates"]!.AsArray().Add(new JsonObject { ["usageType"] = "Test", ["subject"] = "s", ["content"] = "c" });
+
+        using var document = JsonDocument.Parse(config.ToJsonString());
+        var parsed = AliyunDirectMailConfigValidator.Parse(document.RootElement);
+
+        Assert.Contains(parsed.Templates, t => t.UsageType == "Test");
     }
 
     [Theory]

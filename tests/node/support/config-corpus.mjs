@@ -18,7 +18,7 @@ const badRegions = ['cn-shanghai', 'CN-HANGZHOU', '', 'eu-central'];
 export function generateCorpus(schema, { seed, count }) {
   const random = seededRandom(seed);
   const regions = schema.properties.regionId.enum;
-  const usageTypes = schema.properties.templates.items.properties.usageType.enum;
+  const usageTypes = schema.properties.templates.items.properties.usageType.examples;
   const requiredUsageTypes = schema.properties.templates.allOf.map((rule) => rule.contains.properties.usageType.const);
   const otherTypes = (except) => Object.keys(values).filter((type) => type !== except);
 
