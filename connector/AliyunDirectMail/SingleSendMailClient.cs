@@ -105,6 +105,9 @@ internal sealed class SingleSendMailClient(
         {
             var aliyunCode = exception.ErrorData?["Code"]?.GetValue<string>();
             var requestId = exception.ErrorData?["RequestId"]?.GetValue<string>();
+            // Deviation from the official connector (which says `general`): a throttle is Logto's `rate_limit_exceeded`
+            // (HTTP 429 in Logto core, "Trigger rate limit. Please try again later.") with the same data, so operators
+            // still see Code, Message and RequestId. It is what the caller gets once the retries are used up.
             var outcome = exception.Code == ConnectorErrorCode.General && IsThrottling(aliyunCode)
                 ? SendAttemptOutcome.Failure(
                     new ConnectorException(ConnectorErrorCode.RateLimitExceeded, exception.ErrorData), RetryReason.Throttled, answer.RetryAfter)
