@@ -20,7 +20,8 @@ public sealed class ConnectorHostOptions
     /// <summary>When set, the host exits once this process is gone; otherwise (on Unix) once its original parent is gone.</summary>
     public int? ParentProcessId { get; set; }
 
-    public TimeSpan ParentPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>How often the parent is checked: its death is noticed within this (a host must be gone 2 s after Logto).</summary>
+    public TimeSpan ParentPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     public string HostName { get; set; } = "logto-connector-host";
 

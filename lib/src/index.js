@@ -40,7 +40,8 @@ export default async function createConnector({ getConfig, getI18nEmailTemplate 
     const { to, type, payload, ip } = data;
     const config = inputConfig ?? (await getConfig(metadata.id));
     const template = await findI18nTemplate(getI18nEmailTemplate, type, payload?.locale);
-    const params = { connectorId: metadata.id, to, type, payload, config };
+    // A missing config is sent as null, so the connector judges it (invalid_config, like the official connector's guard).
+    const params = { connectorId: metadata.id, to, type, payload, config: config ?? null };
     if (ip !== undefined) params.ip = ip;
     if (template) params.template = template;
     try {

@@ -12,7 +12,7 @@ import { buildRawConnector, loadConnectorFactories, notImplemented } from '@logt
 import { connectorFactoryResponseGuard } from '@logto/schemas';
 import { ensureHost, ensurePackage, workDir } from './support/artifacts.mjs';
 import { createLogtoInstance, packOfficialConnector } from './support/logto-instance.mjs';
-import { startSandbox } from './support/sandbox.mjs';
+import { sandboxCredentials, startSandbox } from './support/sandbox.mjs';
 
 delete process.env.LOGTO_DOTNET_CONNECTOR_HOST;
 const ourId = 'aliyun-direct-mail-dotnet';
@@ -56,8 +56,7 @@ after(async () => {
 
 const factory = (id) => factories.find(({ metadata }) => metadata.id === id);
 const config = (overrides = {}) => ({
-  accessKeyId: 'sandbox-access-key-id',
-  accessKeySecret: 'sandbox-access-key-secret',
+  ...sandboxCredentials,
   accountName: 'noreply@mail.example.com',
   fromAlias: 'Example',
   endpoint: sandbox.endpoint,

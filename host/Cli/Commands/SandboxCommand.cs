@@ -12,6 +12,10 @@ namespace Logto.ConnectorHost.Cli.Commands;
 /// </summary>
 internal static class SandboxCommand
 {
+    /// <summary>The secret the sandbox expects for its access key id (default <c>sandbox-access-key-secret</c>); an environment
+    /// variable, not an option, so it never shows in a process list. Test runs set it to a canary they then look for in every output.</summary>
+    public const string AccessKeySecretVariable = "LOGTO_SANDBOX_ACCESS_KEY_SECRET";
+
     public static Command Create(CliContext cli)
     {
         var port = new Option<int>("--port") { Description = "TCP port on 127.0.0.1 (0 = any free port).", HelpName = "port", DefaultValueFactory = _ => 0 };
@@ -26,7 +30,10 @@ internal static class SandboxCommand
             return 0;
         };
         var outboxDir = new Option<string?>("--outbox-dir") { Description = "Also write each accepted message there as <EnvId>.eml and <EnvId>.json.", HelpName = "dir" };
-        var command = new Command("sandbox", "Run the Direct Mail sandbox; print its endpoint URL first, serve until stdin closes.") { port, outboxDir };
+        var command = new Command(
+            "sandbox",
+            $"Run the Direct Mail sandbox; print its endpoint URL first, serve until stdin closes. It accepts the access key id " +
+            $"{DirectMailSandboxOptions.DefaultAccessKeyId} with the secret ${AccessKeySecretVariable} (default {DirectMailSandboxOptions.DefaultAccessKeySecret}).") { port, outboxDir };
         command.SetAction(async (parse, _) =>
         {
             using var loggerFactory = LoggerFactory.Create(logging => logging.AddConnectorHostConsole(CliOptions.LogLevelOf(parse, LogLevel.Information)));
@@ -37,6 +44,7 @@ internal static class SandboxCommand
             {
                 Port = parse.GetValue(port),
                 OutboxDirectory = parse.GetValue(outboxDir),
+                Credentials = new Dictionary<string, string>(StringComparer.Ordinal) { [DirectMailSandboxOptions.DefaultAccessKeyId] = AccessKeySecret() },
                 Logger = loggerFactory.CreateLogger("Sandbox"),
             };
             var sandbox = await DirectMailSandbox.StartAsync(options, stop.Token).ConfigureAwait(false);
@@ -56,6 +64,9 @@ internal static class SandboxCommand
         });
         return command;
     }
+
+    private static string AccessKeySecret() =>
+        Environment.GetEnvironmentVariable(AccessKeySecretVariable) is { Length: > 0 } secret ? secret : DirectMailSandboxOptions.DefaultAccessKeySecret;
 
     private static async Task WaitForEndOfInputAsync(Stream input, CancellationToken cancellationToken)
     {

@@ -38,6 +38,9 @@ internal static partial class DispatcherLog
     [LoggerMessage(11, LogLevel.Warning, "{Count} request(s) still running after the {GraceMs} ms grace period; cancelling them")]
     public static partial void GraceExpired(this ILogger logger, int count, double graceMs);
 
+    [LoggerMessage(15, LogLevel.Warning, "{Count} request(s) in flight cancelled without the grace period: the parent process is gone")]
+    public static partial void Abandoned(this ILogger logger, int count);
+
     [LoggerMessage(12, LogLevel.Warning, "{Count} request(s) ignored cancellation; answered -32800 on their behalf")]
     public static partial void AnsweredOnBehalf(this ILogger logger, int count);
 

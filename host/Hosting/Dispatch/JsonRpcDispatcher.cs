@@ -42,8 +42,11 @@ internal sealed class JsonRpcDispatcher : IDisposable
         singleSink = new SingleReplySink(WriteFrameAsync);
     }
 
-    /// <summary>Serves until the input ends, <paramref name="stoppingToken"/> fires or the output breaks; then drains.</summary>
-    public async Task RunAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Serves until the input ends, <paramref name="stoppingToken"/> fires or the output breaks; then drains, within the grace
+    /// period unless <paramref name="abandon"/> fires (the parent is gone: requests in flight are cancelled at once).
+    /// </summary>
+    public async Task RunAsync(CancellationToken stoppingToken, CancellationToken abandon = default)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, outputBroken.Token);
         try
@@ -56,7 +59,7 @@ internal sealed class JsonRpcDispatcher : IDisposable
             logger.Stopping(scheduler.Count);
         }
 
-        await scheduler.DrainAsync().ConfigureAwait(false);
+        await scheduler.DrainAsync(abandon).ConfigureAwait(false);
     }
 
     public void Dispose()

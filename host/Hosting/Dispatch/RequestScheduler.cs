@@ -120,8 +120,11 @@ internal sealed class RequestScheduler : IDisposable
         request.Dispose();
     }
 
-    /// <summary>Grace period, then cancellation, then -32800 on behalf of handlers that ignore their token.</summary>
-    public async Task DrainAsync()
+    /// <summary>
+    /// Grace period (cut short by <paramref name="abandon"/>), then cancellation, then -32800 on behalf of handlers that
+    /// ignore their token.
+    /// </summary>
+    public async Task DrainAsync(CancellationToken abandon = default)
     {
         var pending = inFlight.Snapshot();
         if (pending.Count == 0)
@@ -130,14 +133,22 @@ internal sealed class RequestScheduler : IDisposable
         }
 
         var all = Task.WhenAll(pending.Select(request => request.Completion));
-        if (await CompletesWithinAsync(all, limits.ShutdownGracePeriod).ConfigureAwait(false))
+        if (await CompletesWithinAsync(all, limits.ShutdownGracePeriod, abandon).ConfigureAwait(false))
         {
             return;
         }
 
-        logger.GraceExpired(inFlight.Count, limits.ShutdownGracePeriod.TotalMilliseconds);
+        if (abandon.IsCancellationRequested)
+        {
+            logger.Abandoned(inFlight.Count);
+        }
+        else
+        {
+            logger.GraceExpired(inFlight.Count, limits.ShutdownGracePeriod.TotalMilliseconds);
+        }
+
         inFlight.CancelAll();
-        if (await CompletesWithinAsync(all, DispatcherLimits.CancellationGracePeriod).ConfigureAwait(false))
+        if (await CompletesWithinAsync(all, DispatcherLimits.CancellationGracePeriod, CancellationToken.None).ConfigureAwait(false))
         {
             return;
         }
@@ -151,14 +162,15 @@ internal sealed class RequestScheduler : IDisposable
         }
     }
 
-    private async Task<bool> CompletesWithinAsync(Task task, TimeSpan timeout)
+    private async Task<bool> CompletesWithinAsync(Task task, TimeSpan timeout, CancellationToken abandon = default)
     {
         using var timer = new CancellationTokenSource(timeout, timeProvider);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, abandon);
         try
         {
-            await task.WaitAsync(timer.Token).ConfigureAwait(false);
+            await task.WaitAsync(either.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (timer.IsCancellationRequested)
+        catch (OperationCanceledException) when (either.IsCancellationRequested)
         {
             return false;
         }

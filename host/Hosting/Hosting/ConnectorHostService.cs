@@ -16,6 +16,7 @@ internal sealed class ConnectorHostService(
     IOptions<ConnectorHostOptions> options,
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
+    ParentGoneSignal parentGone,
     ILoggerFactory loggerFactory) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -33,7 +34,7 @@ internal sealed class ConnectorHostService(
             new LspFrameReader(input, settings.MaxFrameBytes), writer, methods, DispatcherLimits.From(settings), timeProvider, logger);
         try
         {
-            await dispatcher.RunAsync(stoppingToken).ConfigureAwait(false);
+            await dispatcher.RunAsync(stoppingToken, parentGone.Token).ConfigureAwait(false);
         }
         finally
         {

@@ -29,6 +29,7 @@ public static class ConnectorHostServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => ConnectorHostStreams.CaptureStdio());
         services.TryAddSingleton(provider => new ConnectorRegistry(provider.GetServices<IConnector>()));
+        services.TryAddSingleton<ParentGoneSignal>();
         services.AddHostedService<ConnectorHostService>();
         services.AddHostedService<ParentProcessWatchdog>();
 

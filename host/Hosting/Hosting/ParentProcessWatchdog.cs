@@ -12,7 +12,11 @@ namespace Logto.ConnectorHost.Hosting;
 /// host being re-parented (getppid() changes when the original parent exits).
 /// </summary>
 internal sealed partial class ParentProcessWatchdog(
-    IOptions<ConnectorHostOptions> options, TimeProvider timeProvider, IHostApplicationLifetime lifetime, ILogger<ParentProcessWatchdog> logger)
+    IOptions<ConnectorHostOptions> options,
+    TimeProvider timeProvider,
+    IHostApplicationLifetime lifetime,
+    ParentGoneSignal parentGone,
+    ILogger<ParentProcessWatchdog> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -41,6 +45,7 @@ internal sealed partial class ParentProcessWatchdog(
                 if (!parentAlive())
                 {
                     ParentGone(logger);
+                    parentGone.Set();
                     lifetime.StopApplication();
                     return;
                 }
@@ -68,6 +73,6 @@ internal sealed partial class ParentProcessWatchdog(
     [LibraryImport("libc", EntryPoint = "getppid")]
     private static partial int GetParentProcessId();
 
-    [LoggerMessage(201, LogLevel.Warning, "The parent process is gone; stopping")]
+    [LoggerMessage(201, LogLevel.Warning, "The parent process is gone; stopping, and cancelling requests in flight at once")]
     private static partial void ParentGone(ILogger logger);
 }

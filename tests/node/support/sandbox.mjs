@@ -2,10 +2,18 @@
 // first stdout line and serves until its stdin closes. Control API: /_sandbox/outbox, /_sandbox/fault, /_sandbox/exchanges.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { testSecret } from './canary.mjs';
+
+/** The one credential the sandbox accepts; the secret is the test canary when one is set (the sandbox is told by environment). */
+export const sandboxCredentials = Object.freeze({
+  accessKeyId: 'sandbox-access-key-id',
+  accessKeySecret: testSecret('sandbox-access-key-secret'),
+});
 
 export async function startSandbox(hostDll, { outboxDir } = {}) {
   const args = [hostDll, 'sandbox', '--port', '0', ...(outboxDir ? ['--outbox-dir', outboxDir] : [])];
-  const child = spawn('dotnet', args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  const env = { ...process.env, LOGTO_SANDBOX_ACCESS_KEY_SECRET: sandboxCredentials.accessKeySecret };
+  const child = spawn('dotnet', args, { stdio: ['pipe', 'pipe', 'pipe'], env });
   const stderr = [];
   child.stderr.on('data', (chunk) => stderr.push(chunk));
   const endpoint = await new Promise((resolve, reject) => {

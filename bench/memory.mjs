@@ -1,0 +1,69 @@
+// Benchmark 4, host memory: the host's resident set (VmRSS, and the peak VmHWM) right after it answered `initialize`,
+// then after SENDS sendMessage calls through the bridge's client to the sandbox (64 in flight), for the published Native
+// AOT host and the JIT Release build. The host runs as the bridge runs it (`serve`, default log level; logs discarded).
+// Usage: node bench/memory.mjs [--sends 10000] [--no-build] [--aot-only]
+import { parseArgs } from 'node:util';
+import { bridgeHost, drive, fmt, jitHost, memoryOf, publishedHost, startSandbox, table } from './support/common.mjs';
+
+const { values } = parseArgs({
+  options: {
+    sends: { type: 'string', default: '10000' },
+    'no-build': { type: 'boolean', default: false },
+    'aot-only': { type: 'boolean', default: false },
+  },
+});
+const sends = Number(values.sends);
+const hosts = [publishedHost(), ...(values['aot-only'] ? [] : [await jitHost({ build: !values['no-build'] })])];
+const sandbox = await startSandbox();
+const config = {
+  accessKeyId: 'sandbox-access-key-id',
+  accessKeySecret: 'sandbox-access-key-secret',
+  accountName: 'noreply@mail.example.com',
+  endpoint: sandbox.endpoint,
+  templates: ['SignIn', 'Register', 'ForgotPassword', 'Generic'].map((usageType) => ({
+    usageType,
+    subject: `${usageType} code {{code}}`,
+    content: `<p>Your ${usageType} code is <b>{{code}}</b> for {{application.name}}</p>`,
+  })),
+};
+
+const rows = [];
+try {
+  for (const host of hosts) {
+    const bridge = bridgeHost(host);
+    try {
+      await bridge.call('ping');
+      const started = memoryOf(bridge.pid);
+      let n = 0;
+      const send = async () => {
+        n += 1;
+        await bridge.call('sendMessage', {
+          connectorId: 'aliyun-direct-mail-dotnet',
+          to: `user${n}@example.com`,
+          type: 'SignIn',
+          payload: { code: String(100_000 + n), application: { name: 'My App' } },
+          config,
+        });
+        if (n % 2_000 === 0) await sandbox.clearOutbox();
+      };
+      const { latencies, elapsedMs } = await drive(send, { count: sends, concurrency: 64, maxMs: 120_000 });
+      const afterSends = memoryOf(bridge.pid);
+      rows.push({
+        host: host.name,
+        'RSS after start (MB)': fmt(started.rssMb, 1),
+        [`RSS after ${latencies.length} sends (MB)`]: fmt(afterSends.rssMb, 1),
+        'peak RSS (MB)': fmt(afterSends.peakMb, 1),
+        'sends/s': fmt((latencies.length / elapsedMs) * 1000, 0),
+      });
+    } finally {
+      await bridge.stop();
+    }
+  }
+} finally {
+  await sandbox.stop();
+}
+
+console.log('Host memory (VmRSS from /proc), sendMessage through the bridge to the sandbox, 64 in flight');
+table(rows);
+const aot = Number(Object.values(rows[0])[2]);
+console.log(`target AOT RSS <= 16 MB after ${sends} sends: ${aot <= 16 ? 'met' : `MISSED by ${fmt(aot - 16, 1)} MB`}`);

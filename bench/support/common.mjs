@@ -1,0 +1,157 @@
+// Shared by the benchmarks: where the host builds are, how to start them and the sandbox, how to read a process's memory,
+// and how to summarise latencies. Loopback only; every loop in the benchmarks is bounded by a count and by a time limit.
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { HostProcess } from '../../lib/src/host-process.js';
+import { runtimeIdentifier } from '../../lib/src/platform.js';
+
+const run = promisify(execFile);
+export const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const manifest = JSON.parse(readFileSync(path.join(repoDir, 'logto-connector.manifest.json'), 'utf8'));
+
+/** The published host the package ships for this platform (scripts/build-host), e.g. the Native AOT linux-x64 binary. */
+export function publishedHost() {
+  const rid = runtimeIdentifier();
+  const relative = manifest.host.executables[rid];
+  const file = relative && path.resolve(repoDir, relative);
+  if (!file || !existsSync(file)) {
+    throw new Error(`No published host for ${rid} at ${relative ?? '(not in the manifest)'}; run "scripts/build-host ${rid}" first.`);
+  }
+  return { name: 'AOT', command: file, args: [] };
+}
+
+/** The framework-dependent Release build (JIT), built here when asked: `dotnet build host/Cli -c Release`. */
+export async function jitHost({ build = true } = {}) {
+  const dir = path.join(repoDir, 'host/Cli/bin/Release/net10.0');
+  if (build) {
+    await run('dotnet', ['build', path.join(repoDir, 'host/Cli/Logto.ConnectorHost.Cli.csproj'), '-c', 'Release', '--nologo', '-v', 'q'], {
+      cwd: repoDir,
+      maxBuffer: 32 * 1024 * 1024,
+    });
+  }
+  return { name: 'JIT', command: path.join(dir, 'logto-connector-host'), args: [] };
+}
+
+export const silentLogger = { error() {}, warn() {}, info() {}, log() {} };
+
+/** The bridge's own process manager (lib/src/host-process.js) around one host build; logs discarded. */
+export function bridgeHost(host, { logger = silentLogger } = {}) {
+  return new HostProcess({
+    resolveCommand: () => ({ command: host.command, args: [...host.args, 'serve'], source: host.name }),
+    client: { name: 'bench', version: '0' },
+    logger,
+    callTimeoutMs: 60_000,
+  });
+}
+
+/** `logto-connector-host sandbox` (the Direct Mail fake both connectors are pointed at), from the published host. */
+export async function startSandbox(host = publishedHost()) {
+  const child = spawn(host.command, [...host.args, 'sandbox', '--port', '0', '--log-level', 'warning'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const endpoint = await new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', (line) => resolve(line.trim()));
+    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
+  });
+  const control = (relative, init) => fetch(new URL(relative, endpoint), init).then((response) => response.text());
+  return {
+    endpoint,
+    pid: child.pid,
+    clearOutbox: () => control('_sandbox/outbox', { method: 'DELETE' }),
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.stdin.end();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Resident and peak resident set size of a process, in MB (Linux /proc). */
+export function memoryOf(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+}
+
+export const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+/** p-th percentile (0..100) of a sorted array, nearest rank. */
+export function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+export function summarize(latenciesMs, elapsedMs) {
+  const sorted = Float64Array.from(latenciesMs).sort();
+  return {
+    count: sorted.length,
+    perSecond: elapsedMs ? (sorted.length / elapsedMs) * 1000 : NaN,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    min: sorted[0],
+    max: sorted.at(-1),
+  };
+}
+
+/**
+ * Calls `once()` `count` times with `concurrency` calls in flight, stopping early after `maxMs`.
+ * Returns each call's latency (ms) and the elapsed time of the whole run.
+ */
+export async function drive(once, { count, concurrency = 1, maxMs }) {
+  const latencies = [];
+  const start = now();
+  let issued = 0;
+  const worker = async () => {
+    while (issued < count && now() - start < maxMs) {
+      issued += 1;
+      const t0 = now();
+      await once();
+      latencies.push(now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { latencies, elapsedMs: now() - start };
+}
+
+export const fmt = (value, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+export const us = (ms) => `${fmt(ms * 1000, 0)} µs`;
+
+/** Prints rows of objects as an aligned plain-text table. */
+export function table(rows) {
+  const keys = Object.keys(rows[0]);
+  const widths = keys.map((key) => Math.max(key.length, ...rows.map((row) => String(row[key]).length)));
+  const line = (cells) => cells.map((cell, i) => String(cell).padEnd(widths[i])).join('  ').trimEnd();
+  console.log(line(keys));
+  for (const row of rows) console.log(line(keys.map((key) => row[key])));
+}
+
+/** CPU time (user + system) a process has used so far, in ms (Linux /proc; clock ticks of 10 ms). */
+export function cpuMsOf(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** This process's CPU time so far, in ms. */
+export const ownCpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+/** Pids of this process's children whose command line contains `needle`. */
+export function childPids(needle) {
+  const pids = readdirSync(`/proc/${process.pid}/task`).flatMap((task) =>
+    readFileSync(`/proc/${process.pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean),
+  );
+  return pids.map(Number).filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(needle);
+    } catch {
+      return false;
+    }
+  });
+}

@@ -1,0 +1,39 @@
+// Points the official @logto/connector-aliyun-dm at a local Direct Mail fake: it hard-codes https://dm*.aliyuncs.com/ and
+// sends with got, which calls https.request through the module object, so replacing that property redirects it.
+// Requests to *.aliyuncs.com become plain HTTP to the fake (method, path, headers, body kept); every other host is untouched.
+// See /work/shared/reference/logto-connector-contract.md §5 (why undici mocks and proxy variables do not work).
+import http from 'node:http';
+import https from 'node:https';
+
+export function redirectAliyunTo(endpoint) {
+  const target = new URL(endpoint);
+  const original = https.request;
+  https.request = function request(input, options, callback) {
+    const isUrl = typeof input === 'string' || input instanceof URL;
+    const url = isUrl ? new URL(input) : undefined;
+    let opts = options;
+    let cb = callback;
+    if (isUrl && typeof opts === 'function') [cb, opts] = [opts, {}];
+    if (!isUrl) [cb, opts] = [options, input];
+    const host = url?.hostname ?? opts?.hostname ?? opts?.host;
+    if (!String(host).endsWith('.aliyuncs.com')) return original.apply(https, arguments);
+
+    // TLS-only and agent options would be rejected or misused by http.request.
+    const { agent, ca, cert, key, rejectUnauthorized, servername, checkServerIdentity, protocol, hostname, port, ...rest } = opts ?? {};
+    return http.request(
+      {
+        ...rest,
+        protocol: 'http:',
+        host: target.hostname,
+        hostname: target.hostname,
+        port: target.port,
+        path: url ? url.pathname + url.search : opts.path,
+        headers: { ...opts?.headers, 'x-original-host': host },
+      },
+      cb,
+    );
+  };
+  return () => {
+    https.request = original;
+  };
+}

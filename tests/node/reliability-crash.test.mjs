@@ -1,0 +1,110 @@
+// Issue 5, item 2: the real host SIGKILLed with 64 sends in flight (held by the sandbox's Delay fault), through the module
+// Logto imports: every call settles within 1 s with Logto's ConnectorError naming the signal and the host's last stderr
+// lines, nothing is delivered twice, and the next call runs on a new host. Then the crash-loop breaker, with the real host
+// and its documented defaults (5 exits in 180 s open it for 60 s), on an injected clock.
+import assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
+import { after, before, describe, it } from 'node:test';
+import { ConnectorError } from '@logto/connector-kit';
+import { CrashLoopBreaker } from '../../lib/src/breaker.js';
+import { ensureHost } from './support/artifacts.mjs';
+import {
+  captureConsole, hostPids, isGone, loadBridge, realHostProcess, sandboxConfig, waitFor,
+} from './support/bridge.mjs';
+import { startSandbox } from './support/sandbox.mjs';
+
+const inFlight = 64;
+let hostDll;
+let sandbox;
+
+before(async () => {
+  hostDll = await ensureHost();
+  sandbox = await startSandbox(hostDll);
+});
+
+after(async () => {
+  await sandbox?.stop();
+});
+
+describe('a host crash', () => {
+  it('Settles_64_in_flight_calls_within_1_s_of_a_SIGKILL_with_the_signal_and_stderr_tail_then_respawns', async (t) => {
+    // Debug logs make the host write one "Sending SingleSendMail attempt" line per call: the sign that all 64 are in flight.
+    const createConnector = await loadBridge(hostDll, { timeoutMs: 120_000, logLevel: 'debug' });
+    const logs = captureConsole();
+    t.after(() => logs.restore());
+    const connector = await createConnector({ getConfig: async () => sandboxConfig(sandbox.endpoint) });
+    await sandbox.fault({ kind: 'Delay', delayMs: 120_000 });
+    const exchangesBefore = (await sandbox.exchanges()).length;
+
+    const settled = Array.from({ length: inFlight }, (_, i) =>
+      connector
+        .sendMessage({ to: `crash-${i}@example.com`, type: 'Generic', payload: { code: String(i) } })
+        .then(
+          (result) => ({ result, at: performance.now() }),
+          (error) => ({ error, at: performance.now() }),
+        ));
+    const sending = () => logs.lines.filter((line) => line.includes('Sending SingleSendMail attempt')).length;
+    await waitFor(() => sending() === inFlight, `${inFlight} sends in flight in the host`);
+    const [pid] = hostPids();
+    const killedAt = performance.now();
+    process.kill(pid, 'SIGKILL');
+    const outcomes = await Promise.all(settled);
+
+    const slowest = Math.max(...outcomes.map(({ at }) => at - killedAt));
+    t.diagnostic(`crash: ${inFlight} calls in flight settled at most ${slowest.toFixed(0)} ms after SIGKILL`);
+    assert.ok(slowest < 1_000, `slowest call settled ${slowest} ms after the SIGKILL`);
+    for (const { error } of outcomes) {
+      assert.ok(error instanceof ConnectorError, `a ConnectorError, got ${error}`);
+      assert.equal(error.code, 'general');
+      assert.equal(error.data.failure, 'exited');
+      assert.equal(error.data.signal, 'SIGKILL');
+      assert.equal(error.data.inFlight.length, inFlight);
+      assert.ok(error.data.stderr.length >= 1 && error.data.stderr.length <= 10, JSON.stringify(error.data.stderr));
+      assert.match(error.data.stderr.at(-1), /Sending (SingleSendMail attempt|HTTP request POST)/);
+      assert.match(error.data.errorDescription, /^The connector host exited \(signal SIGKILL\) after \d+ ms while handling sendMessage/);
+      assert.ok(error.data.errorDescription.endsWith(`Last stderr line: ${error.data.stderr.at(-1)}`), error.data.errorDescription);
+    }
+    assert.ok(logs.lines.some((line) => line.includes('exited (signal SIGKILL)')), 'the crash is logged');
+
+    // Whatever reached the sandbox was dropped with the host's connections (the Delay fault holds every answer for 120 s).
+    const exchanges = (await sandbox.exchanges()).slice(exchangesBefore);
+    assert.ok(exchanges.every(({ outcome }) => outcome === 'dropped'), JSON.stringify(exchanges));
+
+    await sandbox.fault({ kind: 'None' });
+    await sandbox.clearOutbox();
+    const next = await connector.sendMessage({ to: 'after-crash@example.com', type: 'Generic', payload: { code: '1' } });
+    const [respawned] = hostPids();
+    assert.ok(respawned && respawned !== pid, 'a new host serves the next call');
+    assert.ok(isGone(pid));
+    assert.deepEqual((await sandbox.outbox()).map(({ envId, toAddress }) => [envId, toAddress]), [[next.EnvId, 'after-crash@example.com']]);
+  });
+});
+
+describe('the crash-loop breaker with the real host', () => {
+  it('Opens_after_5_host_exits_in_180_s_refuses_to_start_a_host_then_closes_after_60_s', async (t) => {
+    let now = Date.parse('2026-01-01T00:00:00Z');
+    const { host, spawns, lines } = realHostProcess(hostDll, { breaker: new CrashLoopBreaker({ now: () => now }) });
+    t.after(() => host.stop());
+    for (let exit = 1; exit <= 5; exit += 1) {
+      assert.deepEqual(await host.call('ping', {}), {});
+      const { pid } = host;
+      process.kill(pid, 'SIGKILL');
+      await waitFor(() => host.pid === undefined, `exit ${exit} to be noticed`);
+      now += 30_000;
+    }
+    assert.equal(lines.filter(({ level, line }) => level === 'error' && line.includes('exited (signal SIGKILL)')).length, 5);
+
+    const refused = await host.call('ping', {}).catch((error) => error);
+    assert.equal(refused.failure, 'crash-loop');
+    // The fifth exit was at 00:02:00; the breaker stays open for 60 s after it.
+    assert.match(refused.message, /stopped 5 times \(limit 5 in 180 s\); it will not be restarted before 2026-01-01T00:03:00\.000Z/);
+    assert.match(refused.message, /Last failure: The connector host exited \(signal SIGKILL\)/);
+    assert.equal(spawns(), 5, 'no host is started while the breaker is open');
+
+    now += 29_999;
+    assert.equal((await host.call('ping', {}).catch((error) => error)).failure, 'crash-loop');
+    now += 1;
+    assert.deepEqual(await host.call('ping', {}), {});
+    assert.equal(spawns(), 6);
+  });
+});
