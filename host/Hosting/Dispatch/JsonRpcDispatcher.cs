@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using Logto.ConnectorHost.Protocol;
 using Logto.ConnectorHost.Transport;
 using Microsoft.Extensions.Logging;
@@ -58,8 +59,11 @@ internal sealed class JsonRpcDispatcher : IDisposable
         {
             logger.Stopping(scheduler.Count);
         }
-
-        await scheduler.DrainAsync(abandon).ConfigureAwait(false);
+        finally
+        {
+            // Also after a failure of the read loop itself: requests in flight are answered before the scheduler goes away.
+            await scheduler.DrainAsync(abandon).ConfigureAwait(false);
+        }
     }
 
     public void Dispose()
@@ -100,6 +104,15 @@ internal sealed class JsonRpcDispatcher : IDisposable
         if (body.Span.StartsWith("\uFEFF"u8))
         {
             body = body[3..];
+        }
+
+        // JSON text is UTF-8 (RFC 8259 §8.1). JsonDocument checks structure only and defers string decoding to GetString(),
+        // which would then throw deep inside the dispatcher; invalid bytes anywhere make the frame a parse error instead.
+        if (!Utf8.IsValid(body.Span))
+        {
+            logger.BodyNotJson();
+            await WriteFrameAsync(JsonRpcReplies.Error(RequestIdRecovery.TryRecover(body), RpcErrors.ParseError("invalid UTF-8"))).ConfigureAwait(false);
+            return;
         }
 
         JsonDocument document;

@@ -46,6 +46,10 @@ internal static class RequestIdRecovery
         {
             // The id, if any, comes after the first syntax error: nothing to recover.
         }
+        catch (InvalidOperationException)
+        {
+            // The id string is not valid UTF-8 (GetString cannot decode it): there is no id to answer.
+        }
 
         return null;
     }
