@@ -75,7 +75,7 @@ try {
 
   let hostPid;
   const cpu = () => {
-    hostPid ??= childPids('logto-connector-host')[0];
+    hostPid ??= childPids((argv) => argv[0].endsWith('logto-connector-host') && argv[1] === 'serve')[0];
     return { node: ownCpuMs(), host: hostPid ? cpuMsOf(hostPid) : 0, sandbox: cpuMsOf(sandbox.pid) };
   };
   const phase = async (contender, count, inFlight) => {
@@ -139,7 +139,7 @@ try {
     `End to end through @logto/cli's loader, flow-style sendMessage to the sandbox: ${rounds} alternating rounds of ` +
       `${seqCount} sequential and ${parCount} at ${concurrency} in flight per connector (package tarball ${fmt(setup.ours.bytes / 1024 / 1024)} MB)`,
   );
-  table(rows.map(visible));
+  table(rows.map(visible), print);
   const [ours, official] = rows;
   const p50Ratio = ours._seq.p50 / official._seq.p50;
   const p99Ratio = ours._seq.p99 / official._seq.p99;

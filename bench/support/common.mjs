@@ -121,12 +121,12 @@ export const fmt = (value, digits = 2) => (Number.isFinite(value) ? value.toFixe
 export const us = (ms) => `${fmt(ms * 1000, 0)} µs`;
 
 /** Prints rows of objects as an aligned plain-text table. */
-export function table(rows) {
+export function table(rows, print = console.log) {
   const keys = Object.keys(rows[0]);
   const widths = keys.map((key) => Math.max(key.length, ...rows.map((row) => String(row[key]).length)));
   const line = (cells) => cells.map((cell, i) => String(cell).padEnd(widths[i])).join('  ').trimEnd();
-  console.log(line(keys));
-  for (const row of rows) console.log(line(keys.map((key) => row[key])));
+  print(line(keys));
+  for (const row of rows) print(line(keys.map((key) => row[key])));
 }
 
 /** CPU time (user + system) a process has used so far, in ms (Linux /proc; clock ticks of 10 ms). */
@@ -142,14 +142,14 @@ export const ownCpuMs = () => {
   return (user + system) / 1000;
 };
 
-/** Pids of this process's children whose command line contains `needle`. */
-export function childPids(needle) {
+/** Pids of this process's children whose arguments (argv, NUL-separated in /proc) satisfy `test`. */
+export function childPids(test) {
   const pids = readdirSync(`/proc/${process.pid}/task`).flatMap((task) =>
     readFileSync(`/proc/${process.pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean),
   );
   return pids.map(Number).filter((pid) => {
     try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(needle);
+      return test(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0'));
     } catch {
       return false;
     }

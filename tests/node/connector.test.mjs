@@ -7,6 +7,7 @@ import { after, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { repoDir, workDir } from './support/artifacts.mjs';
+import { testSecret } from './support/canary.mjs';
 
 const fixtureRoot = path.join(workDir, `connector-test-${process.pid}`);
 after(() => rmSync(fixtureRoot, { recursive: true, force: true }));
@@ -36,7 +37,7 @@ writeFileSync(wrapper, `#!/bin/sh\nexec "${process.execPath}" "${path.join(repoD
 process.env.LOGTO_DOTNET_CONNECTOR_HOST = wrapper;
 const { default: createConnector } = await import(fixturePackage('current', '1'));
 
-const config = { accessKeyId: 'id', accessKeySecret: 'secret', accountName: 'a@example.com', templates: [] };
+const config = { accessKeyId: 'id', accessKeySecret: testSecret('secret'), accountName: 'a@example.com', templates: [] };
 const notImplemented = async () => {
   throw new ConnectorError(ConnectorErrorCodes.NotImplemented);
 };

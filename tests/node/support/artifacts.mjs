@@ -1,10 +1,12 @@
 // Builds what the Node tests need, once per `node --test` run (test files run as children of one runner process, so the
 // runner's pid identifies the run), under a lock because test files may run in parallel:
 //   - the host: `dotnet build host/Cli` (Debug, framework-dependent; the AOT publish is too slow for every test run),
-//   - the package: `npm run build` (lib/index.js), then `npm pack` of the package's own `files`, with the Debug host
-//     placed where the manifest's `host.executables` says the host for this platform lives.
+//   - the package: `npm run build` (lib/index.js), then `npm pack` of the package's own `files`, with a host placed where
+//     the manifest's `host.executables` says the host for this platform lives: the published one (scripts/build-host,
+//     Native AOT on linux-x64) when it is there and newer than every host and connector source, else the Debug build.
+//     LOGTO_TEST_HOST=published requires the published host (scripts/test builds it first); =debug forces the Debug build.
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -81,6 +83,42 @@ export async function ensureHost() {
   });
 }
 
+// What the host binary is built from; a published host older than any of these is stale.
+const hostSources = ['host/Cli', 'host/Hosting', 'connector', 'schema', 'Directory.Build.props', 'Directory.Packages.props'];
+
+function newestSourceMtime(entry = '') {
+  const full = path.join(repoDir, entry);
+  const stat = statSync(full);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const child of readdirSync(full)) {
+    if (['bin', 'obj', 'publish', 'node_modules'].includes(child)) continue;
+    newest = Math.max(newest, newestSourceMtime(path.join(entry, child)));
+  }
+  return newest;
+}
+
+/**
+ * The host the staged package ships: `{ kind: 'published', file }` (scripts/build-host's binary for this platform) or
+ * `{ kind: 'debug', reason }`. See the header for LOGTO_TEST_HOST.
+ */
+export function hostUnderTest(env = process.env) {
+  const wanted = env.LOGTO_TEST_HOST ?? 'auto';
+  if (wanted === 'debug') return { kind: 'debug', reason: 'LOGTO_TEST_HOST=debug' };
+  const manifest = JSON.parse(readFileSync(path.join(repoDir, 'logto-connector.manifest.json'), 'utf8'));
+  const relative = manifest.host.executables[runtimeIdentifier()];
+  const file = relative && path.resolve(repoDir, relative);
+  let problem;
+  if (!file || !existsSync(file)) {
+    problem = `no published host at ${relative ?? `(none listed for ${runtimeIdentifier()})`}`;
+  } else if (statSync(file).mtimeMs < Math.max(...hostSources.map(newestSourceMtime))) {
+    problem = `the published host ${relative} is older than the host or connector sources`;
+  }
+  if (!problem) return { kind: 'published', file };
+  if (wanted === 'published') throw new Error(`LOGTO_TEST_HOST=published, but ${problem}; run scripts/build-host ${runtimeIdentifier()}.`);
+  return { kind: 'debug', reason: problem };
+}
+
 async function packPackage() {
   await run('npm', ['run', 'build'], { cwd: repoDir });
   const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoDir });
@@ -93,7 +131,13 @@ async function packPackage() {
   }
   const manifest = JSON.parse(readFileSync(path.join(stage, 'logto-connector.manifest.json'), 'utf8'));
   const executable = manifest.host.executables[runtimeIdentifier()];
-  cpSync(hostBuildDir, path.join(stage, path.dirname(executable)), { recursive: true });
+  const host = hostUnderTest();
+  if (host.kind === 'published') {
+    cpSync(host.file, path.join(stage, executable));
+  } else {
+    cpSync(hostBuildDir, path.join(stage, path.dirname(executable)), { recursive: true });
+  }
+  writeFileSync(path.join(workDir, 'staged-host.json'), JSON.stringify(host));
   const packed = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', workDir], { cwd: stage });
   const tarball = path.join(workDir, 'connector-aliyun-dm-dotnet.tgz');
   // `logto connector add` prefixes "connector-" to a path whose file name does not start with it.

@@ -15,7 +15,7 @@ namespace Connector.Tests.AliyunDirectMail.Support;
 internal sealed class ConnectorHarness : IAsyncDisposable
 {
     public const string AccessKeyId = "canary-access-key-id";
-    public const string Secret = "CANARY-SECRET-q7Zx93LmVb";
+    public static readonly string Secret = TestConfigs.Secret("CANARY-SECRET-q7Zx93LmVb");
 
     public static readonly TimeSpan TestRetryMaxDelay = TimeSpan.FromMilliseconds(20);
 

@@ -10,10 +10,14 @@ internal static class TestConfigs
 {
     public const string AccountName = "noreply@mail.example.com";
 
+    /// <summary>The test secret: <c>LOGTO_TEST_CANARY_SECRET</c> when set (scripts/canary then looks for it in every output and file), else <paramref name="fallback"/>.</summary>
+    public static string Secret(string fallback) =>
+        Environment.GetEnvironmentVariable("LOGTO_TEST_CANARY_SECRET") is { Length: > 0 } canary ? canary : fallback;
+
     private static readonly string[] RequiredTemplateTypes = ["SignIn", "Register", "ForgotPassword", "Generic"];
 
     public static JsonObject Json(
-        string accessKeyId = "testid", string accessKeySecret = "testsecret", string? endpoint = null, string? regionId = null,
+        string accessKeyId = "testid", string? accessKeySecret = null, string? endpoint = null, string? regionId = null,
         string? fromAlias = null, bool? escapeHtml = null, params string[] extraTemplateTypes)
     {
         var templates = new JsonArray();
@@ -30,7 +34,7 @@ internal static class TestConfigs
         var config = new JsonObject
         {
             ["accessKeyId"] = accessKeyId,
-            ["accessKeySecret"] = accessKeySecret,
+            ["accessKeySecret"] = accessKeySecret ?? Secret("testsecret"),
             ["accountName"] = AccountName,
             ["templates"] = templates,
         };
