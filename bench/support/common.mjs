@@ -13,8 +13,12 @@ const run = promisify(execFile);
 export const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const manifest = JSON.parse(readFileSync(path.join(repoDir, 'logto-connector.manifest.json'), 'utf8'));
 
-/** The published host the package ships for this platform (scripts/build-host), e.g. the Native AOT linux-x64 binary. */
+/**
+ * The published host the package ships for this platform (scripts/build-host), e.g. the Native AOT linux-x64 binary;
+ * BENCH_AOT_HOST=<path> measures another build instead (e.g. one published with different switches).
+ */
 export function publishedHost() {
+  if (process.env.BENCH_AOT_HOST) return { name: 'AOT', command: path.resolve(process.env.BENCH_AOT_HOST), args: [] };
   const rid = runtimeIdentifier();
   const relative = manifest.host.executables[rid];
   const file = relative && path.resolve(repoDir, relative);
@@ -70,11 +74,14 @@ export async function startSandbox(host = publishedHost()) {
   };
 }
 
-/** Resident and peak resident set size of a process, in MB (Linux /proc). */
+/**
+ * Resident set size of a process in MB (Linux /proc): total, peak, and its two parts: anonymous (the process's own heap,
+ * GC regions, stacks) and file-backed (pages of the executable and shared libraries, shared with the page cache).
+ */
 export function memoryOf(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024, anonMb: kb('RssAnon') / 1024, fileMb: kb('RssFile') / 1024 };
 }
 
 export const now = () => Number(process.hrtime.bigint()) / 1e6;
