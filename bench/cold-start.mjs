@@ -32,7 +32,18 @@ async function coldStart(host) {
   return { ms, rssMb };
 }
 
+/** The floor: spawn -> first stdout bytes of /bin/echo, i.e. what starting any process costs from this Node process. */
+async function spawnFloor() {
+  const t0 = now();
+  const child = spawn('/bin/echo', ['x'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  await new Promise((resolve) => child.stdout.once('data', resolve));
+  const ms = now() - t0;
+  await new Promise((resolve) => child.once('close', resolve));
+  return ms;
+}
+
 const hosts = [publishedHost(), await jitHost({ build: !values['no-build'] })];
+const floor = [];
 const results = new Map(hosts.map((host) => [host.name, { ms: [], rssMb: [] }]));
 for (let i = 0; i < warmup + runs; i += 1) {
   // Alternate which build goes first so drift on a busy machine hits both alike.
@@ -43,6 +54,8 @@ for (let i = 0; i < warmup + runs; i += 1) {
       results.get(host.name).rssMb.push(rssMb);
     }
   }
+  const echoMs = await spawnFloor();
+  if (i >= warmup) floor.push(echoMs);
 }
 
 console.log(`Cold start: spawn -> first initialize answer, ${runs} starts each (after ${warmup} warm-up starts), ms`);
@@ -59,6 +72,8 @@ const rows = hosts.map(({ name, command }) => {
     binary: command.replace(`${process.cwd()}/`, ''),
   };
 });
+const echo = Float64Array.from(floor).sort();
+rows.push({ host: 'floor', median: fmt(percentile(echo, 50)), p90: fmt(percentile(echo, 90)), min: fmt(echo[0]), max: fmt(echo.at(-1)), 'RSS after initialize (MB, median)': '-', binary: '/bin/echo (spawn -> first stdout byte)' });
 table(rows);
 const [aot, jit] = rows;
 console.log(`JIT/AOT median ratio: ${fmt(Number(jit.median) / Number(aot.median), 1)}x; target AOT median <= 10 ms: ${Number(aot.median) <= 10 ? 'met' : 'MISSED'}`);
