@@ -137,7 +137,7 @@ try {
   const visible = (row) => Object.fromEntries(Object.entries(row).filter(([key]) => !key.startsWith('_')));
   print(
     `End to end through @logto/cli's loader, flow-style sendMessage to the sandbox: ${rounds} alternating rounds of ` +
-      `${seqCount} sequential and ${parCount} at ${concurrency} in flight per connector (package tarball ${fmt(setup.ours.bytes / 1024 / 1024)} MB)`,
+      `${seqCount} sequential and ${parCount} at ${concurrency} in flight per connector (package tarball ${setup.ours.bytes} bytes)`,
   );
   table(rows.map(visible), print);
   const [ours, official] = rows;
