@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { CrashLoopBreaker } from '../../lib/src/breaker.js';
 import { HostError } from '../../lib/src/errors.js';
-import { HostProcess } from '../../lib/src/host-process.js';
+import { HostProcess, hostEnvironment } from '../../lib/src/host-process.js';
 import { RpcResponseError } from '../../lib/src/rpc-client.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -218,5 +218,16 @@ describe('HostProcess', () => {
     });
     const { pid } = JSON.parse(stdout);
     await waitFor(() => !isAlive(pid), `host ${pid} to be gone`, 2_000);
+  });
+});
+
+describe('hostEnvironment', () => {
+  it('adds small GC budgets and the parent pid, keeping what the operator set', () => {
+    const env = hostEnvironment({ PATH: '/bin', DOTNET_GCRegionSize: '200000' }, 42);
+
+    assert.equal(env.PATH, '/bin');
+    assert.equal(env.DOTNET_GCgen0size, '400000');
+    assert.equal(env.DOTNET_GCRegionSize, '200000');
+    assert.equal(env.LOGTO_CONNECTOR_HOST_PARENT_PID, '42');
   });
 });
