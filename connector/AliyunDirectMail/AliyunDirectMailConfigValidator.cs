@@ -1,14 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Json.Schema;
 using Logto.ConnectorKit;
 
 namespace Logto.Connector.AliyunDirectMail;
 
 /// <summary>
 /// Validates a config against the committed JSON Schema (embedded, see <see cref="AliyunDirectMailMetadata.ConfigSchema"/>)
-/// and binds it; the single gate for <c>invalid_config</c>. A failure throws
+/// with <see cref="ConfigSchemaEvaluator"/> and binds it; the single gate for <c>invalid_config</c>. A failure throws
 /// <c>ConnectorException(InvalidConfig, {"issues":[{code, message, path}], "name":"ConfigValidationError"})</c>, paths as
 /// arrays like zod's (<c>["templates", 0, "subject"]</c>). Messages never contain a config value.
 /// </summary>
@@ -16,21 +15,16 @@ public static class AliyunDirectMailConfigValidator
 {
     public const string ErrorName = "ConfigValidationError";
 
-    private static readonly Lazy<(JsonSchema Schema, JsonObject Document)> Schema = new(Load);
+    private const string RequiredTemplatesPath = "/properties/templates/allOf/";
 
-    // 2020-12 treats `format` as an annotation by default; the endpoint must really be a URI.
-    private static readonly EvaluationOptions Verdict = new() { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
-
-    private static readonly EvaluationOptions Details = new() { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true };
+    private static readonly Lazy<ConfigSchemaEvaluator> Schema = new(() => ConfigSchemaEvaluator.Load(AliyunDirectMailMetadata.ConfigSchema));
 
     public static AliyunDirectMailConfig Parse(JsonElement config)
     {
-        var (schema, document) = Schema.Value;
-        if (!schema.Evaluate(config, Verdict).IsValid)
+        var issues = Schema.Value.Evaluate(config);
+        if (issues.Count > 0)
         {
-            // Only a failing config pays for the detailed output.
-            var results = schema.Evaluate(config, Details);
-            throw Invalid(MergeTemplateIssues(ConfigSchemaIssues.Collect(results, config, document), document));
+            throw Invalid(MergeTemplateIssues(issues).Select(i => i.ToJson()));
         }
 
         try
@@ -49,42 +43,39 @@ public static class AliyunDirectMailConfigValidator
     /// The schema requires each of Logto's required usage types with one <c>contains</c> under <c>templates.allOf</c>; like
     /// the official guard, all missing ones become one issue: "Template with UsageType (Register, Generic) should be provided!".
     /// </summary>
-    private static List<ConfigIssue> MergeTemplateIssues(List<ConfigIssue> issues, JsonObject schema)
+    private static IReadOnlyList<ConfigSchemaIssue> MergeTemplateIssues(IReadOnlyList<ConfigSchemaIssue> issues)
     {
-        const string prefix = "/properties/templates/allOf/";
         var missing = issues
-            .Where(i => i.Keyword == "contains" && i.EvaluationPath.StartsWith(prefix, StringComparison.Ordinal))
-            .Select(i => (Index: int.Parse(i.EvaluationPath[prefix.Length..], CultureInfo.InvariantCulture), Issue: i))
-            .OrderBy(m => m.Index)
-            .Select(m => ConfigSchemaIssues.Resolve(schema, m.Issue.EvaluationPath + "/contains/properties/usageType/const")?.GetValue<string>())
-            .OfType<string>()
+            .Where(IsMissingTemplate)
+            .OrderBy(i => int.Parse(i.SchemaPath[RequiredTemplatesPath.Length..], CultureInfo.InvariantCulture))
             .ToList();
         if (missing.Count == 0)
         {
             return issues;
         }
 
-        var merged = issues.Where(i => !(i.Keyword == "contains" && i.EvaluationPath.StartsWith(prefix, StringComparison.Ordinal))).ToList();
-        merged.Add(new ConfigIssue("custom", $"Template with UsageType ({string.Join(", ", missing)}) should be provided!", new JsonArray((JsonNode)"templates"), "contains", prefix));
-        merged.Sort(ConfigSchemaIssues.Compare);
+        var usageTypes = string.Join(", ", missing.Select(RequiredUsageType));
+        var merged = issues.Where(i => !IsMissingTemplate(i)).ToList();
+        merged.Add(missing[0] with { Code = "custom", Message = $"Template with UsageType ({usageTypes}) should be provided!" });
+        merged.Sort(ConfigSchemaIssue.Compare);
         return merged;
     }
 
-    private static ConfigIssue Issue(string code, string message) => new(code, message, [], "", "");
+    private static bool IsMissingTemplate(ConfigSchemaIssue issue) =>
+        issue.Keyword == "contains" && issue.SchemaPath.StartsWith(RequiredTemplatesPath, StringComparison.Ordinal) && RequiredUsageType(issue) is not null;
 
-    private static ConnectorException Invalid(IEnumerable<ConfigIssue> issues) => new(
+    private static string? RequiredUsageType(ConfigSchemaIssue issue) =>
+        issue.Schema["contains"]?["properties"]?["usageType"]?["const"] is JsonValue value && value.GetValueKind() == JsonValueKind.String
+            ? value.GetValue<string>()
+            : null;
+
+    private static JsonObject Issue(string code, string message) => new() { ["code"] = code, ["message"] = message, ["path"] = new JsonArray() };
+
+    private static ConnectorException Invalid(IEnumerable<JsonObject> issues) => new(
         ConnectorErrorCode.InvalidConfig,
         new JsonObject
         {
-            ["issues"] = new JsonArray([.. issues.Select(i => (JsonNode)i.ToJson())]),
+            ["issues"] = new JsonArray([.. issues]),
             ["name"] = ErrorName,
         });
-
-    private static (JsonSchema, JsonObject) Load()
-    {
-        var text = AliyunDirectMailMetadata.ConfigSchemaJson;
-        // A registry of its own: the process-wide one would clash with anyone else building the same schema.
-        var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
-        return (JsonSchema.FromText(text, options), JsonNode.Parse(text)!.AsObject());
-    }
 }

@@ -1,5 +1,5 @@
 // ajv errors -> the issues the host reports for the same config ({code, message, path}, zod's vocabulary, sorted by path,
-// then code, then message; connector/AliyunDirectMail/ConfigSchemaIssues.cs), so Logto shows one wording whichever side
+// then code, then message; connector/Kit/ConfigSchemaEvaluator.cs), so Logto shows one wording whichever side
 // rejected a config. Messages are built from the schema and the value's JSON type, never from the value (it may be a secret).
 
 const pointerToPath = (pointer) =>
@@ -34,7 +34,7 @@ function toIssue({ keyword, instancePath, params, parentSchema, data }) {
     case 'enum':
       return { code: 'invalid_enum_value', message: `Invalid enum value. Expected ${parentSchema.enum.map(literal).join(' | ')}`, path };
     case 'const':
-      return { code: 'invalid_literal', message: `Invalid literal value, expected ${literal(parentSchema.const)}`, path };
+      return { code: 'invalid_literal', message: `Invalid literal value, expected ${JSON.stringify(parentSchema.const)}`, path };
     case 'format':
       return { code: 'invalid_string', message: `Invalid ${parentSchema.format}`, path };
     case 'pattern':

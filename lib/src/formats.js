@@ -1,5 +1,5 @@
-// The JSON Schema formats the config schema uses, checked like the host's validator does (JsonSchema.Net: `uri` is
-// System.Uri.TryCreate(value, UriKind.Absolute)). WHATWG URL parsing plus RFC 3986's character rules agree with it on
+// The JSON Schema formats the config schema uses, checked like the host's validator does (ConfigSchemaEvaluator: `uri`
+// is System.Uri.TryCreate(value, UriKind.Absolute)). WHATWG URL parsing plus RFC 3986's character rules agree with it on
 // the endpoints admins write (scheme://host[:port][/path]); tests/node/config-guard-differential.test.mjs holds them to it.
 
 const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:/;

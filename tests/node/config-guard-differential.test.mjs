@@ -1,4 +1,4 @@
-// The JS configGuard (ajv) and the host's validateConfig (JsonSchema.Net) read the same schema file; on a seeded corpus
+// The JS configGuard (ajv) and the host's validateConfig (ConfigSchemaEvaluator) read the same schema file; on a seeded corpus
 // they must agree on every verdict and on every issue (code, message, path).
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
