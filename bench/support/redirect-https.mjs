@@ -5,7 +5,8 @@
 import http from 'node:http';
 import https from 'node:https';
 
-export function redirectAliyunTo(endpoint) {
+/** `onHost(host)` sees each Aliyun host a request was meant for. Returns a function that undoes the patch. */
+export function redirectAliyunTo(endpoint, onHost = () => {}) {
   const target = new URL(endpoint);
   const original = https.request;
   https.request = function request(input, options, callback) {
@@ -17,6 +18,7 @@ export function redirectAliyunTo(endpoint) {
     if (!isUrl) [cb, opts] = [options, input];
     const host = url?.hostname ?? opts?.hostname ?? opts?.host;
     if (!String(host).endsWith('.aliyuncs.com')) return original.apply(https, arguments);
+    onHost(host);
 
     // TLS-only and agent options would be rejected or misused by http.request.
     const { agent, ca, cert, key, rejectUnauthorized, servername, checkServerIdentity, protocol, hostname, port, ...rest } = opts ?? {};

@@ -6,20 +6,12 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { before, describe, it } from 'node:test';
 import { ensureHost, repoDir } from './support/artifacts.mjs';
+import { isGone } from './support/bridge.mjs';
 
 let hostDll;
 before(async () => {
   hostDll = await ensureHost();
 });
-
-const isAlive = (pid) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('the real host', () => {
   it('Exits_soon_after_the_Node_process_that_started_it_is_SIGKILLed', async () => {
@@ -28,10 +20,10 @@ describe('the real host', () => {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const { pid } = JSON.parse(await new Promise((resolve) => createInterface({ input: user.stdout }).once('line', resolve)));
-    assert.ok(isAlive(pid));
+    assert.ok(!isGone(pid));
     user.kill('SIGKILL');
     const deadline = Date.now() + 5_000;
-    while (isAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.equal(isAlive(pid), false, `host ${pid} outlived its parent by 5 s`);
+    while (!isGone(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(isGone(pid), true, `host ${pid} outlived its parent by 5 s`);
   });
 });

@@ -9,6 +9,7 @@ import { CrashLoopBreaker } from '../../lib/src/breaker.js';
 import { HostError } from '../../lib/src/errors.js';
 import { HostProcess, hostEnvironment } from '../../lib/src/host-process.js';
 import { RpcResponseError } from '../../lib/src/rpc-client.js';
+import { isGone, waitFor } from './support/bridge.mjs';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const fakeHost = path.join(fixtures, 'fake-host.mjs');
@@ -35,22 +36,6 @@ function fakeHostProcess({ args = [], ...options } = {}) {
   return { host, lines, spawns: () => spawns };
 }
 
-async function waitFor(predicate, what, deadlineMs = 10_000) {
-  const until = Date.now() + deadlineMs;
-  while (!predicate()) {
-    if (Date.now() > until) assert.fail(`gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-const isAlive = (pid) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('HostProcess', () => {
   it('Starts_on_the_first_call_only_and_reuses_one_initialized_process', async (t) => {
@@ -88,7 +73,7 @@ describe('HostProcess', () => {
     await host.call('ping', {});
     const firstPid = host.pid;
     const inFlight = [1, 2, 3].map((i) => host.call('sendMessage', { to: `slow@${i}.example.com` }).catch((error) => error));
-    await waitFor(() => lines.filter(({ line }) => / sendMessage #\d slow/.test(line)).length === 3, 'three slow calls');
+    await waitFor(() => lines.filter(({ line }) => / sendMessage #\d slow/.test(line)).length === 3, 'three slow calls', 10_000);
     const killedAt = Date.now();
     process.kill(firstPid, 'SIGKILL');
     const errors = await Promise.all(inFlight);
@@ -117,7 +102,7 @@ describe('HostProcess', () => {
     assert.ok(error instanceof HostError);
     assert.equal(error.failure, 'timeout');
     assert.match(error.message, /did not answer sendMessage within 300 ms; the call was cancelled, but its outcome is unknown/);
-    await waitFor(() => lines.some(({ line }) => line.includes('cancelled sendMessage #1')), 'the host to see $/cancelRequest');
+    await waitFor(() => lines.some(({ line }) => line.includes('cancelled sendMessage #1')), 'the host to see $/cancelRequest', 10_000);
     assert.equal((await host.call('sendMessage', { to: 'ok@example.com' })).EnvId, 'env-2');
     assert.equal(host.pid, pid);
   });
@@ -160,7 +145,7 @@ describe('HostProcess', () => {
     const error = await host.call('ping', {}).catch((e) => e);
     assert.equal(error.failure, 'protocol');
     assert.match(error.message, /speaks protocol "2", this package needs "1"/);
-    await waitFor(() => host.pid === undefined, 'the mismatched host to be stopped');
+    await waitFor(() => host.pid === undefined, 'the mismatched host to be stopped', 10_000);
   });
 
   it('Stops_a_host_that_writes_an_invalid_frame_and_fails_the_call_with_the_reason', async (t) => {
@@ -189,7 +174,7 @@ describe('HostProcess', () => {
     const pid = host.pid;
     await host.stop({ graceMs: 300 });
     assert.ok(lines.some(({ line }) => line.includes('ignoring SIGTERM')));
-    await waitFor(() => !isAlive(pid), `host ${pid} to be gone`, 2_000);
+    await waitFor(() => isGone(pid), `host ${pid} to be gone`, 2_000);
     assert.ok(!lines.some(({ level }) => level === 'error'), 'a requested stop is not reported as a crash');
   });
 
@@ -217,7 +202,7 @@ describe('HostProcess', () => {
       timeout: 20_000,
     });
     const { pid } = JSON.parse(stdout);
-    await waitFor(() => !isAlive(pid), `host ${pid} to be gone`, 2_000);
+    await waitFor(() => isGone(pid), `host ${pid} to be gone`, 2_000);
   });
 });
 

@@ -2,40 +2,14 @@
 // calls to *.aliyuncs.com redirected to a local Direct Mail sandbox, so a test can compare what it sent with ours.
 // Input (stdin, JSON): { sandbox: "http://127.0.0.1:port/", config, data, i18nTemplate? }.
 // Output (stdout, JSON): { ok: true, result, hosts } or { ok: false, error: { name, code, data, message }, hosts }.
-// The https.request patch is the one described in the connector contract §5 (got calls https.request through the module object).
-import http from 'node:http';
-import https from 'node:https';
+// The https.request patch (bench/support/redirect-https.mjs, shared with the benchmark) is the one of the contract's §5.
+import { redirectAliyunTo } from '../../../../bench/support/redirect-https.mjs';
 
 const chunks = [];
 for await (const chunk of process.stdin) chunks.push(chunk);
 const input = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-const sandbox = new URL(input.sandbox);
 const hosts = [];
-
-const original = https.request;
-https.request = function (target, options, callback) {
-  const isUrl = typeof target === 'string' || target instanceof URL;
-  const url = isUrl ? new URL(target) : undefined;
-  if (isUrl && typeof options === 'function') [callback, options] = [options, {}];
-  if (!isUrl) [callback, options] = [options, target];
-  const host = url?.hostname ?? options?.hostname ?? options?.host;
-  if (!String(host).endsWith('.aliyuncs.com')) return original.apply(https, arguments);
-
-  hosts.push(host);
-  const { agent, ca, cert, key, rejectUnauthorized, servername, checkServerIdentity, protocol, hostname, port, ...rest } = options ?? {};
-  return http.request(
-    {
-      ...rest,
-      protocol: 'http:',
-      host: sandbox.hostname,
-      hostname: sandbox.hostname,
-      port: sandbox.port,
-      path: url ? url.pathname + url.search : options.path,
-      headers: { ...options?.headers, 'x-original-host': host },
-    },
-    callback,
-  );
-};
+redirectAliyunTo(input.sandbox, (host) => hosts.push(host));
 
 const { default: createConnector } = await import('@logto/connector-aliyun-dm');
 const i18nCalls = [];
