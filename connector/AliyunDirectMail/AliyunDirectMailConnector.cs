@@ -30,7 +30,7 @@ public sealed class AliyunDirectMailConnector : IConnector
         var time = timeProvider ?? TimeProvider.System;
         sender = new SingleSendMailSender(
             new SingleSendMailClient(httpClientFactory, settings, time, logger),
-            SingleSendMailRetryPipeline.Create(settings, time, logger),
+            SingleSendMailRetryPolicy.Create(settings, time, logger),
             settings,
             time,
             nonceSource ?? GuidSignatureNonceSource.Instance,

@@ -1,16 +1,15 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Polly;
 
 namespace Logto.Connector.AliyunDirectMail;
 
 /// <summary>
-/// One logical <c>sendMessage</c>: attempts through the retry pipeline, each signed anew (fresh SignatureNonce and Timestamp,
+/// One logical <c>sendMessage</c>: attempts through the retry policy, each signed anew (fresh SignatureNonce and Timestamp,
 /// so a retry is never refused as <c>SignatureNonceUsed</c>), all inside one <see cref="SendBudget"/>.
 /// </summary>
 internal sealed class SingleSendMailSender(
     SingleSendMailClient client,
-    ResiliencePipeline<SendAttemptOutcome> pipeline,
+    SingleSendMailRetryPolicy retry,
     AliyunDirectMailOptions options,
     TimeProvider timeProvider,
     ISignatureNonceSource nonceSource,
@@ -26,7 +25,7 @@ internal sealed class SingleSendMailSender(
         SendAttemptOutcome? last = null;
         try
         {
-            var outcome = await pipeline.ExecuteAsync(
+            var outcome = await retry.ExecuteAsync(
                 async token =>
                 {
                     // The budget ran out during the backoff: nothing more is sent.

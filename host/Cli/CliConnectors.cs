@@ -1,6 +1,6 @@
 using Logto.Connector.AliyunDirectMail;
+using Logto.ConnectorHost.Logging;
 using Logto.ConnectorKit;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Logto.ConnectorHost.Cli;
@@ -8,26 +8,24 @@ namespace Logto.ConnectorHost.Cli;
 /// <summary>The connectors this executable serves: the one place to add another (no assembly is loaded at run time).</summary>
 internal static class CliConnectors
 {
-    public static IConnectorHostBuilder AddTo(IConnectorHostBuilder host) => host.AddConnector<AliyunDirectMailConnector>();
+    /// <summary>Built by hand, not by a DI container (see <see cref="ConnectorHostRunner"/> for the measured reason).</summary>
+    public static IReadOnlyList<IConnector> Create(ConnectorDependencies dependencies) =>
+    [
+        new AliyunDirectMailConnector(
+            dependencies.HttpClientFactory, dependencies.LoggerFactory.CreateLogger<AliyunDirectMailConnector>(), timeProvider: dependencies.TimeProvider),
+    ];
+
+    /// <summary>Logging to stderr at <paramref name="logLevel"/>, pooled HTTP, the system clock: what every command builds connectors with.</summary>
+    public static ConnectorDependencies CreateDependencies(LogLevel logLevel) => new(StderrLoggerProvider.CreateFactory(logLevel));
 
     /// <summary>Where a connector's config schema lies in its npm package (the manifest's <c>configSchema</c>).</summary>
     public static string ConfigSchemaPath(string connectorId) => connectorId == AliyunDirectMailMetadata.Id
         ? AliyunDirectMailMetadata.ConfigSchemaPath
         : $"./schema/{connectorId}.config.schema.json";
 
-    /// <summary>The connectors built as <c>serve</c> builds them (same DI registrations), for the one-shot commands.</summary>
-    public static ServiceProvider BuildServices(LogLevel logLevel)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.AddConnectorHostConsole(logLevel));
-        AddTo(services.AddConnectorHost());
-        return services.BuildServiceProvider();
-    }
-
     /// <summary>The connector <paramref name="connectorId"/> names (or the only one); null after telling the user why not.</summary>
-    public static IConnector? Select(IServiceProvider services, string? connectorId, TextWriter error)
+    public static IConnector? Select(IReadOnlyList<IConnector> connectors, string? connectorId, TextWriter error)
     {
-        var connectors = services.GetServices<IConnector>().ToList();
         var known = string.Join(", ", connectors.Select(connector => connector.Descriptor.Id));
         if (connectorId is null)
         {

@@ -1,24 +1,41 @@
 using Host.TestHost;
 using Logto.ConnectorHost;
+using Logto.ConnectorHost.Logging;
+using Logto.ConnectorKit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-// Same composition as the real CLI's `serve`, with test connectors and settings from the command line.
+// The real CLI's `serve` composition (ConnectorHostRunner, no container) with test connectors and settings from the command
+// line; `--composition generic-host` serves through AddConnectorHost() in the generic host instead, as an embedder would.
 var stdio = ConnectorHostStreams.CaptureStdio();
 var settings = TestHostSettings.Parse(args);
-var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
-builder.Logging.AddConnectorHostConsole(settings.LogLevel);
-var connectors = builder.Services.AddConnectorHost(settings.Apply).WithStreams(stdio);
-foreach (var id in settings.Connectors)
+if (settings.Composition == TestHostSettings.GenericHost)
 {
-    _ = id switch
+    var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
+    builder.Logging.AddConnectorHostConsole(settings.LogLevel);
+    var host = builder.Services.AddConnectorHost(settings.Apply).WithStreams(stdio);
+    foreach (var id in settings.Connectors)
     {
-        TestConnector.Id => connectors.AddConnector<TestConnector>(),
-        SecondConnector.Id => connectors.AddConnector<SecondConnector>(),
-        _ => throw new ArgumentException($"unknown test connector '{id}'"),
-    };
+        _ = id switch
+        {
+            TestConnector.Id => host.AddConnector<TestConnector>(),
+            SecondConnector.Id => host.AddConnector<SecondConnector>(),
+            _ => throw new ArgumentException($"unknown test connector '{id}'"),
+        };
+    }
+
+    await builder.Build().RunAsync();
+    return 0;
 }
 
-await builder.Build().RunAsync();
-return 0;
+using var dependencies = new ConnectorDependencies(StderrLoggerProvider.CreateFactory(settings.LogLevel));
+var options = new ConnectorHostOptions();
+settings.Apply(options);
+var connectors = settings.Connectors.Select(id => id switch
+{
+    TestConnector.Id => (IConnector)new TestConnector(dependencies.HttpClientFactory, dependencies.TimeProvider),
+    SecondConnector.Id => new SecondConnector(),
+    _ => throw new ArgumentException($"unknown test connector '{id}'"),
+});
+return await ConnectorHostRunner.RunAsync(connectors, options, stdio, dependencies);

@@ -4,9 +4,15 @@ using Microsoft.Extensions.Logging;
 
 namespace Host.TestHost;
 
-/// <summary>The test host's command line: <c>--connectors test,second --grace-ms N --max-frame-bytes N …</c>.</summary>
+/// <summary>The test host's command line: <c>--connectors test,second --composition generic-host --grace-ms N …</c>.</summary>
 internal sealed class TestHostSettings
 {
+    public const string Runner = "runner";
+    public const string GenericHost = "generic-host";
+
+    /// <summary><see cref="Runner"/> (the CLI's, the default) or <see cref="GenericHost"/> (<c>AddConnectorHost()</c>).</summary>
+    public string Composition { get; private set; } = Runner;
+
     public IReadOnlyList<string> Connectors { get; private set; } = [TestConnector.Id, SecondConnector.Id];
 
     public LogLevel LogLevel { get; private set; } = LogLevel.Debug;
@@ -29,6 +35,13 @@ internal sealed class TestHostSettings
         if (settings.Values.TryGetValue("--log-level", out var level))
         {
             settings.LogLevel = Enum.Parse<LogLevel>(level, ignoreCase: true);
+        }
+
+        if (settings.Values.TryGetValue("--composition", out var composition))
+        {
+            settings.Composition = composition is Runner or GenericHost
+                ? composition
+                : throw new ArgumentException($"unknown composition '{composition}'");
         }
 
         return settings;

@@ -23,8 +23,8 @@ internal static class DescribeCommands
         var command = new Command(name, description) { connectorOption };
         command.SetAction(async (parse, _) =>
         {
-            using var services = CliConnectors.BuildServices(CliOptions.LogLevelOf(parse, LogLevel.Warning));
-            var connector = CliConnectors.Select(services, parse.GetValue(connectorOption), cli.Error);
+            using var dependencies = CliConnectors.CreateDependencies(CliOptions.LogLevelOf(parse, LogLevel.Warning));
+            var connector = CliConnectors.Select(CliConnectors.Create(dependencies), parse.GetValue(connectorOption), cli.Error);
             if (connector is null)
             {
                 return ExitCodes.Usage;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Logto.Connector.AliyunDirectMail.Sandbox;
+using Logto.ConnectorHost.Logging;
 using Microsoft.Extensions.Logging;
 
 namespace Logto.ConnectorHost.Cli.Commands;
@@ -36,7 +37,7 @@ internal static class SandboxCommand
             $"{DirectMailSandboxOptions.DefaultAccessKeyId} with the secret ${AccessKeySecretVariable} (default {DirectMailSandboxOptions.DefaultAccessKeySecret}).") { port, outboxDir };
         command.SetAction(async (parse, _) =>
         {
-            using var loggerFactory = LoggerFactory.Create(logging => logging.AddConnectorHostConsole(CliOptions.LogLevelOf(parse, LogLevel.Information)));
+            using var loggerFactory = StderrLoggerProvider.CreateFactory(CliOptions.LogLevelOf(parse, LogLevel.Information));
             using var stop = new CancellationTokenSource();
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
             using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);

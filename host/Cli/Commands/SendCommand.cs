@@ -35,8 +35,8 @@ internal static class SendCommand
             }
 
             var logLevel = CliOptions.LogLevelOf(parse, LogLevel.Warning);
-            using var services = CliConnectors.BuildServices(logLevel);
-            var connector = CliConnectors.Select(services, parse.GetValue(connectorOption), cli.Error);
+            using var dependencies = CliConnectors.CreateDependencies(logLevel);
+            var connector = CliConnectors.Select(CliConnectors.Create(dependencies), parse.GetValue(connectorOption), cli.Error);
             if (connector is null)
             {
                 return ExitCodes.Usage;
@@ -48,8 +48,7 @@ internal static class SendCommand
                 return await SendAsync(cli, connector, data, Json(config), cancellationToken).ConfigureAwait(false);
             }
 
-            var loggerFactory = services.GetService(typeof(ILoggerFactory)) as ILoggerFactory;
-            var box = await DirectMailSandbox.StartAsync(new DirectMailSandboxOptions { Logger = loggerFactory?.CreateLogger("Sandbox") }, cancellationToken)
+                        var box = await DirectMailSandbox.StartAsync(new DirectMailSandboxOptions { Logger = dependencies.LoggerFactory.CreateLogger("Sandbox") }, cancellationToken)
                 .ConfigureAwait(false);
             await using (box.ConfigureAwait(false))
             {

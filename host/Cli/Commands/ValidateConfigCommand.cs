@@ -15,8 +15,8 @@ internal static class ValidateConfigCommand
         command.SetAction(async (parse, _) =>
         {
             var path = parse.GetValue(file)!;
-            using var services = CliConnectors.BuildServices(CliOptions.LogLevelOf(parse, LogLevel.Warning));
-            var connector = CliConnectors.Select(services, parse.GetValue(connectorOption), cli.Error);
+            using var dependencies = CliConnectors.CreateDependencies(CliOptions.LogLevelOf(parse, LogLevel.Warning));
+            var connector = CliConnectors.Select(CliConnectors.Create(dependencies), parse.GetValue(connectorOption), cli.Error);
             if (connector is null || ConfigFile.TryRead(path, cli.Error) is not { } config)
             {
                 return ExitCodes.Usage;

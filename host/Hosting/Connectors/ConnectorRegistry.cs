@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Logto.ConnectorHost.Dispatch;
@@ -58,5 +59,17 @@ internal sealed class ConnectorRegistry
             : throw RpcErrors.InvalidParams("connectorId", "names no connector served by this host", Ids);
     }
 
-    private static JsonElement ToElement(JsonObject node) => JsonSerializer.SerializeToElement(node, HostJsonContext.Wire.JsonObject);
+    // Written by the node itself: serializing a JsonObject through its JsonTypeInfo reflects over JsonNode's polymorphism
+    // attributes, about 0.5 ms of the Native AOT host's start.
+    private static JsonElement ToElement(JsonObject node)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            node.WriteTo(writer);
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return document.RootElement.Clone();
+    }
 }

@@ -1,5 +1,6 @@
+using Logto.ConnectorHost.Logging;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.Logging;
 
@@ -11,21 +12,17 @@ public static class ConnectorHostLoggingExtensions
         ArgumentNullException.ThrowIfNull(logging);
         logging.ClearProviders();
         logging.SetMinimumLevel(minimumLevel);
-        logging.AddSimpleConsole(console =>
+        logging.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ILoggerProvider>(new StderrLoggerProvider()));
+        foreach (var rule in Rules(minimumLevel))
         {
-            console.SingleLine = true;
-            console.ColorBehavior = LoggerColorBehavior.Disabled;
-            console.UseUtcTimestamp = true;
-            console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-        });
-        logging.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
-
-        // HttpClientFactory logs every request URI at Information; connectors log what matters themselves.
-        if (minimumLevel >= LogLevel.Information)
-        {
-            logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+            logging.AddFilter(rule.CategoryName, rule.LogLevel ?? minimumLevel);
         }
 
         return logging;
     }
+
+    // HttpClientFactory logs every request URI at Information; connectors log what matters themselves.
+    internal static IEnumerable<LoggerFilterRule> Rules(LogLevel minimumLevel) => minimumLevel >= LogLevel.Information
+        ? [new LoggerFilterRule(providerName: null, "System.Net.Http.HttpClient", LogLevel.Warning, filter: null)]
+        : [];
 }

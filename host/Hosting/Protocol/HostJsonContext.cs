@@ -29,7 +29,6 @@ namespace Logto.ConnectorHost.Protocol;
 [JsonSerializable(typeof(FrameTooLargeData))]
 // Plumbing
 [JsonSerializable(typeof(JsonElement))]
-[JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(JsonNode))]
 [JsonSerializable(typeof(string))]
 internal sealed partial class HostJsonContext : JsonSerializerContext

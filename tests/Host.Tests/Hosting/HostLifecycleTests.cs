@@ -5,13 +5,19 @@ using Host.Tests.Support;
 
 namespace Host.Tests.Hosting;
 
-/// <summary>How the real host ends: end of input, SIGTERM and parent death, each with requests in flight.</summary>
+/// <summary>
+/// How the real host ends: end of input, SIGTERM and parent death, each with requests in flight; in both compositions, the
+/// CLI's <c>ConnectorHostRunner</c> and <c>AddConnectorHost()</c> in the generic host, which must end alike.
+/// </summary>
 public sealed class HostLifecycleTests
 {
-    [Fact]
-    public async Task End_of_input_lets_a_request_in_flight_finish_then_exits_0()
+    public static TheoryData<string> Compositions => ["runner", "generic-host"];
+
+    [Theory]
+    [MemberData(nameof(Compositions))]
+    public async Task End_of_input_lets_a_request_in_flight_finish_then_exits_0(string composition)
     {
-        await using var host = HostProcess.StartTestHost("--connectors", "test", "--grace-ms", "10000");
+        await using var host = HostProcess.StartTestHost("--composition", composition, "--connectors", "test", "--grace-ms", "10000");
         await host.InitializeAsync();
 
         await host.SendAsync(Delay(1, 300));
@@ -23,10 +29,11 @@ public sealed class HostLifecycleTests
         Assert.Equal(0, exitCode);
     }
 
-    [Fact]
-    public async Task End_of_input_cancels_what_outlives_the_grace_period_answers_it_and_exits_0()
+    [Theory]
+    [MemberData(nameof(Compositions))]
+    public async Task End_of_input_cancels_what_outlives_the_grace_period_answers_it_and_exits_0(string composition)
     {
-        await using var host = HostProcess.StartTestHost("--connectors", "test", "--grace-ms", "200");
+        await using var host = HostProcess.StartTestHost("--composition", composition, "--connectors", "test", "--grace-ms", "200");
         await host.InitializeAsync();
 
         await host.SendAsync(Delay("honours-token", 600_000));
@@ -43,10 +50,11 @@ public sealed class HostLifecycleTests
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(8), $"took {stopwatch.Elapsed}");
     }
 
-    [Fact]
-    public async Task Sigterm_is_handled_like_end_of_input()
+    [Theory]
+    [MemberData(nameof(Compositions))]
+    public async Task Sigterm_is_handled_like_end_of_input(string composition)
     {
-        await using var host = HostProcess.StartTestHost("--connectors", "test", "--grace-ms", "200");
+        await using var host = HostProcess.StartTestHost("--composition", composition, "--connectors", "test", "--grace-ms", "200");
         await host.InitializeAsync();
 
         await host.SendAsync(Delay("in-flight", 600_000));
@@ -59,11 +67,12 @@ public sealed class HostLifecycleTests
         Assert.Equal(0, exitCode);
     }
 
-    [Fact]
-    public async Task The_host_exits_when_its_parent_process_dies()
+    [Theory]
+    [MemberData(nameof(Compositions))]
+    public async Task The_host_exits_when_its_parent_process_dies(string composition)
     {
         // bash starts the host as its child, sharing our pipes; killing bash leaves the host's stdin open (we hold it).
-        var script = $"\"$0\" \"$1\" --connectors test --parent-poll-ms 100 <&0 & echo \"pid $!\" >&2; wait";
+        var script = $"\"$0\" \"$1\" --composition {composition} --connectors test --parent-poll-ms 100 <&0 & echo \"pid $!\" >&2; wait";
         await using var shell = HostProcess.StartProgram("bash", ["-c", script, "dotnet", Artifacts.TestHostDll]);
         await shell.InitializeAsync();
 
@@ -75,11 +84,12 @@ public sealed class HostLifecycleTests
         Assert.True(HasExited(pid), "the host outlived its parent" + shell.Diagnostics());
     }
 
-    [Fact]
-    public async Task The_host_exits_when_the_parent_pid_it_was_given_exits()
+    [Theory]
+    [MemberData(nameof(Compositions))]
+    public async Task The_host_exits_when_the_parent_pid_it_was_given_exits(string composition)
     {
         using var parent = System.Diagnostics.Process.Start("sleep", "60");
-        await using var host = HostProcess.StartTestHost("--connectors", "test", "--parent-pid", parent.Id.ToString(CultureInfo.InvariantCulture), "--parent-poll-ms", "100");
+        await using var host = HostProcess.StartTestHost("--composition", composition, "--connectors", "test", "--parent-pid", parent.Id.ToString(CultureInfo.InvariantCulture), "--parent-poll-ms", "100");
         await host.InitializeAsync();
 
         parent.Kill();

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Connector.Tests.AliyunDirectMail;
 
 /// <summary>The retry policy on its own: which outcomes are repeated, how often, and how long it waits.</summary>
-public class SingleSendMailRetryPipelineTests
+public class SingleSendMailRetryPolicyTests
 {
     private static readonly ConnectorException Error = new(ConnectorErrorCode.General, "x");
 
@@ -23,10 +23,10 @@ public class SingleSendMailRetryPipelineTests
     [MemberData(nameof(Outcomes))]
     public async Task Only_outcomes_aliyun_certainly_did_not_accept_are_repeated_up_to_MaxAttempts(string outcome, int calls)
     {
-        var pipeline = SingleSendMailRetryPipeline.Create(Options(maxAttempts: 4), TimeProvider.System, NullLogger.Instance);
+        var policy = SingleSendMailRetryPolicy.Create(Options(maxAttempts: 4), TimeProvider.System, NullLogger.Instance);
         var made = 0;
 
-        await pipeline.ExecuteAsync(_ =>
+        await policy.ExecuteAsync(_ =>
         {
             made++;
             return ValueTask.FromResult(outcome switch
@@ -36,7 +36,7 @@ public class SingleSendMailRetryPipelineTests
                 "final failure" => SendAttemptOutcome.Failure(Error),
                 _ => SendAttemptOutcome.Success(JsonDocument.Parse("{}").RootElement),
             });
-        });
+        }, CancellationToken.None);
 
         Assert.Equal(calls, made);
     }
@@ -44,14 +44,14 @@ public class SingleSendMailRetryPipelineTests
     [Fact]
     public async Task MaxAttempts_1_turns_retries_off()
     {
-        var pipeline = SingleSendMailRetryPipeline.Create(Options(maxAttempts: 1), TimeProvider.System, NullLogger.Instance);
+        var policy = SingleSendMailRetryPolicy.Create(Options(maxAttempts: 1), TimeProvider.System, NullLogger.Instance);
         var made = 0;
 
-        await pipeline.ExecuteAsync(_ =>
+        await policy.ExecuteAsync(_ =>
         {
             made++;
             return ValueTask.FromResult(SendAttemptOutcome.Failure(Error, RetryReason.Throttled));
-        });
+        }, CancellationToken.None);
 
         Assert.Equal(1, made);
     }
@@ -60,7 +60,7 @@ public class SingleSendMailRetryPipelineTests
     [InlineData(0)]
     [InlineData(-1)]
     public void MaxAttempts_below_1_is_refused(int maxAttempts) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => SingleSendMailRetryPipeline.Create(Options(maxAttempts), TimeProvider.System, NullLogger.Instance));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SingleSendMailRetryPolicy.Create(Options(maxAttempts), TimeProvider.System, NullLogger.Instance));
 
     [Theory]
     [InlineData(1000, 3000, 1000)]
@@ -70,9 +70,42 @@ public class SingleSendMailRetryPipelineTests
     {
         var failed = SendAttemptOutcome.Failure(Error, RetryReason.Throttled, retryAfterMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null);
 
-        var delay = SingleSendMailRetryPipeline.RetryAfterDelay(failed, TimeSpan.FromMilliseconds(capMs));
+        var delay = SingleSendMailRetryPolicy.RetryAfterDelay(failed, TimeSpan.FromMilliseconds(capMs));
 
         Assert.Equal(expectedMs, (int?)delay?.TotalMilliseconds);
+    }
+
+    [Theory]
+    [InlineData(1, 0.0, 250)]
+    [InlineData(1, 0.999, 500)]
+    [InlineData(2, 0.0, 500)]
+    [InlineData(3, 0.5, 1500)]
+    [InlineData(4, 0.0, 1500)]
+    [InlineData(40, 0.999, 3000)]
+    public void The_backoff_doubles_per_attempt_up_to_the_cap_and_jitters_within_its_upper_half(int failedAttempt, double jitter, int expectedMs)
+    {
+        var delay = SingleSendMailRetryPolicy.BackoffDelay(failedAttempt, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(3), jitter);
+
+        Assert.Equal(expectedMs, delay.TotalMilliseconds, tolerance: 1.5);
+    }
+
+    [Fact]
+    public async Task A_cancelled_wait_ends_the_retries_with_the_cancellation()
+    {
+        var options = new AliyunDirectMailOptions { MaxAttempts = 3, RetryBaseDelay = TimeSpan.FromMinutes(1), RetryMaxDelay = TimeSpan.FromMinutes(1) };
+        var policy = SingleSendMailRetryPolicy.Create(options, TimeProvider.System, NullLogger.Instance);
+        using var cancel = new CancellationTokenSource();
+        var made = 0;
+
+        var run = policy.ExecuteAsync(_ =>
+        {
+            made++;
+            return ValueTask.FromResult(SendAttemptOutcome.Failure(Error, RetryReason.Throttled));
+        }, cancel.Token).AsTask();
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.Equal(1, made);
     }
 
     [Fact]

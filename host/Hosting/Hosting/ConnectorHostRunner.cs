@@ -1,0 +1,122 @@
+using System.Runtime.InteropServices;
+using Logto.ConnectorHost.Connectors;
+using Logto.ConnectorHost.Hosting;
+using Logto.ConnectorKit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Logto.ConnectorHost;
+
+/// <summary>
+/// Serves connectors without a DI container: the hosted services <c>AddConnectorHost()</c> registers with the generic host,
+/// built by hand and started and stopped the way the generic host does (SIGTERM and Ctrl+C stop it; the stop waits the grace
+/// period plus 5 s). This is what the CLI's <c>serve</c> runs. Why not the generic host there: under Native AOT the container
+/// builds its open generics (<c>ILogger&lt;T&gt;</c>, <c>IOptions&lt;T&gt;</c>, <c>IEnumerable&lt;T&gt;</c>) with the run-time
+/// type loader, about 60 % of the 23 ms from spawn to the first answer (perf, bench/cold-start.mjs).
+/// </summary>
+public static partial class ConnectorHostRunner
+{
+    /// <summary>Serves until end of input, a stop signal, the parent's death or <paramref name="cancellationToken"/>; returns the exit code.</summary>
+    public static async Task<int> RunAsync(
+        IEnumerable<IConnector> connectors,
+        ConnectorHostOptions options,
+        ConnectorHostStreams streams,
+        ConnectorDependencies dependencies,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connectors);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(streams);
+        ArgumentNullException.ThrowIfNull(dependencies);
+        options.Validate();
+        var loggerFactory = dependencies.LoggerFactory;
+        var logger = loggerFactory.CreateLogger("Logto.ConnectorHost");
+        var lifetime = new ApplicationLifetime(loggerFactory.CreateLogger<ApplicationLifetime>());
+        using var parentGone = new ParentGoneSignal();
+        var settings = Options.Create(options);
+        BackgroundService[] services =
+        [
+            new ConnectorHostService(streams, new ConnectorRegistry(connectors), settings, dependencies.TimeProvider, lifetime, parentGone, loggerFactory),
+            new ParentProcessWatchdog(settings, dependencies.TimeProvider, lifetime, parentGone, loggerFactory.CreateLogger<ParentProcessWatchdog>()),
+        ];
+
+        using var stopped = cancellationToken.Register(lifetime.StopApplication);
+        using var sigterm = OnSignal(PosixSignal.SIGTERM, lifetime);
+        using var sigint = OnSignal(PosixSignal.SIGINT, lifetime);
+        var failed = false;
+        var watching = new List<Task>();
+        foreach (var service in services)
+        {
+            await service.StartAsync(CancellationToken.None).ConfigureAwait(false);
+            watching.Add(WatchAsync(service));
+        }
+
+        lifetime.NotifyStarted();
+        await WhenCancelled(lifetime.ApplicationStopping).ConfigureAwait(false);
+
+        using var stopTimeout = new CancellationTokenSource(options.ShutdownGracePeriod + TimeSpan.FromSeconds(5));
+        for (var i = services.Length - 1; i >= 0; i--)
+        {
+            try
+            {
+                await services[i].StopAsync(stopTimeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stopTimeout.IsCancellationRequested)
+            {
+                StopTimedOut(logger, services[i].GetType().Name);
+                failed = true;
+            }
+        }
+
+        await Task.WhenAll(watching).ConfigureAwait(false);
+        lifetime.NotifyStopped();
+        foreach (var service in services)
+        {
+            service.Dispose();
+        }
+
+        return failed ? 1 : 0;
+
+        // Like the generic host's default (BackgroundServiceExceptionBehavior.StopHost): a service that fails stops the host.
+        async Task WatchAsync(BackgroundService service)
+        {
+            try
+            {
+                await (service.ExecuteTask ?? Task.CompletedTask).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+            }
+#pragma warning disable CA1031 // Any failure of a service is logged and ends the host with exit code 1.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                ServiceFailed(logger, service.GetType().Name, exception);
+                failed = true;
+                lifetime.StopApplication();
+            }
+        }
+    }
+
+    private static PosixSignalRegistration OnSignal(PosixSignal signal, ApplicationLifetime lifetime) => PosixSignalRegistration.Create(signal, context =>
+    {
+        // Handled: the process stops once the services have drained, not at once.
+        context.Cancel = true;
+        lifetime.StopApplication();
+    });
+
+    private static Task WhenCancelled(CancellationToken token)
+    {
+        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        token.Register(() => cancelled.TrySetResult());
+        return cancelled.Task;
+    }
+
+    [LoggerMessage(301, LogLevel.Critical, "{Service} failed; stopping the host")]
+    private static partial void ServiceFailed(ILogger logger, string service, Exception exception);
+
+    [LoggerMessage(302, LogLevel.Error, "{Service} did not stop within the grace period")]
+    private static partial void StopTimedOut(ILogger logger, string service);
+}
