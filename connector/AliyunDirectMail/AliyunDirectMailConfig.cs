@@ -42,7 +42,7 @@ public sealed record AliyunDirectMailConfig
         Prompt = "https://dm-vpc.cn-hangzhou.aliyuncs.com/",
         Description = "Optional http(s) URL used instead of the region's public endpoint: a VPC endpoint, a proxy, or the local Direct Mail sandbox.")]
     [Url]
-    [RegularExpression("^https?://")]
+    [RegularExpression(DirectMailEndpoints.EndpointPattern)]
     public string? Endpoint { get; init; }
 
     [JsonPropertyName("accountName")]

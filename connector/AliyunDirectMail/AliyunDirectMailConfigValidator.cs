@@ -17,7 +17,7 @@ public static class AliyunDirectMailConfigValidator
 
     private const string RequiredTemplatesPath = "/properties/templates/allOf/";
 
-    private static readonly Lazy<ConfigSchemaEvaluator> Schema = new(() => ConfigSchemaEvaluator.Load(AliyunDirectMailMetadata.ConfigSchema));
+    private static readonly Lazy<ConfigSchemaEvaluator> Schema = new(() => ConfigSchemaEvaluator.Load(AliyunDirectMailMetadata.ConfigSchema, [DirectMailEndpoints.EndpointPatternCheck]));
 
     public static AliyunDirectMailConfig Parse(JsonElement config)
     {

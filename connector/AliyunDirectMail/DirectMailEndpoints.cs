@@ -11,6 +11,13 @@ internal static class DirectMailEndpoints
 {
     public const string DefaultRegionId = "cn-hangzhou";
 
+    /// <summary>The config schema's <c>pattern</c> for <c>endpoint</c> (ECMAScript).</summary>
+    public const string EndpointPattern = "^https?://";
+
+    /// <summary>What <see cref="EndpointPattern"/> matches: text that starts with <c>http://</c> or <c>https://</c>, case-sensitive.</summary>
+    public static readonly ConfigSchemaPattern EndpointPatternCheck = new(
+        EndpointPattern, static text => text.StartsWith("http://", StringComparison.Ordinal) || text.StartsWith("https://", StringComparison.Ordinal));
+
     private static readonly Dictionary<string, Uri> Regional = new(StringComparer.Ordinal)
     {
         ["cn-hangzhou"] = new("https://dm.aliyuncs.com/"),

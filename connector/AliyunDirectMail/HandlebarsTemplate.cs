@@ -1,5 +1,5 @@
+using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace Logto.Connector.AliyunDirectMail;
 
@@ -10,16 +10,11 @@ namespace Logto.Connector.AliyunDirectMail;
 /// <remarks>
 /// Deliberate deviation: Logto's <c>baseKey in payload</c> also sees inherited members (<c>{{constructor}}</c> renders as
 /// <c>function Object() { [native code] }</c>); here only the payload's own JSON members count.
+/// Placeholders are found by a scanner equivalent to Logto's <c>/{{\s*([\w.]+)\s*}}/g</c> rather than a regex: with no
+/// regex left, the Native AOT host carries no regex engine at all (see <c>ConfigSchemaPattern</c> for the measured size).
 /// </remarks>
-public static partial class HandlebarsTemplate
+public static class HandlebarsTemplate
 {
-    // ECMAScript \s (WhiteSpace + LineTerminator), spelled out: .NET's \s also matches U+0085 and misses U+FEFF.
-    private const string JsWhiteSpace = @"[\t\n\v\f\r \u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]";
-
-    // /{{\s*([\w.]+)\s*}}/g with JS's ASCII-only \w.
-    [GeneratedRegex(@"\{\{" + JsWhiteSpace + @"*([A-Za-z0-9_.]+)" + JsWhiteSpace + @"*\}\}", RegexOptions.CultureInvariant)]
-    private static partial Regex Placeholder();
-
     /// <summary>
     /// Renders <paramref name="template"/>. With <paramref name="escapeHtml"/> the substituted values (never the template text)
     /// are HTML-escaped, so a payload value cannot become markup; without it the result is exactly Logto's.
@@ -27,18 +22,65 @@ public static partial class HandlebarsTemplate
     public static string Render(string template, JsonElement payload, bool escapeHtml = false)
     {
         ArgumentNullException.ThrowIfNull(template);
-        return Placeholder().Replace(template, match =>
+        StringBuilder? rendered = null;
+        var copied = 0;
+        var at = template.IndexOf("{{", StringComparison.Ordinal);
+        while (at >= 0)
         {
-            var path = match.Groups[1].Value;
-            var dot = path.IndexOf('.', StringComparison.Ordinal);
-            var root = dot < 0 ? path : path[..dot];
-            if (root.Length == 0 || !JsValue.TryGetMember(payload, root, out _))
+            if (!TryMatch(template, at, out var path, out var end))
             {
-                return match.Value;
+                at = template.IndexOf("{{", at + 1, StringComparison.Ordinal);
+                continue;
             }
 
-            var text = JsValue.ToJsString(JsValue.GetPath(payload, path));
-            return escapeHtml ? HtmlText.Escape(text) : text;
-        });
+            var dot = path.IndexOf('.', StringComparison.Ordinal);
+            var root = dot < 0 ? path : path[..dot];
+            if (root.Length > 0 && JsValue.TryGetMember(payload, root, out _))
+            {
+                var text = JsValue.ToJsString(JsValue.GetPath(payload, path));
+                rendered ??= new StringBuilder(template.Length + 16);
+                rendered.Append(template, copied, at - copied).Append(escapeHtml ? HtmlText.Escape(text) : text);
+                copied = end;
+            }
+
+            at = template.IndexOf("{{", end, StringComparison.Ordinal);
+        }
+
+        return rendered is null ? template : rendered.Append(template, copied, template.Length - copied).ToString();
     }
+
+    // {{ \s* [\w.]+ \s* }} at `start`. No backtracking is needed: whitespace, [\w.] and '}' are disjoint.
+    private static bool TryMatch(string template, int start, out string path, out int end)
+    {
+        var i = start + 2;
+        while (i < template.Length && IsJsWhiteSpace(template[i]))
+        {
+            i++;
+        }
+
+        var pathStart = i;
+        while (i < template.Length && IsJsWordOrDot(template[i]))
+        {
+            i++;
+        }
+
+        path = template[pathStart..i];
+        while (i < template.Length && IsJsWhiteSpace(template[i]))
+        {
+            i++;
+        }
+
+        end = i + 2;
+        return path.Length > 0 && i + 1 < template.Length && template[i] == '}' && template[i + 1] == '}';
+    }
+
+    // JavaScript's \w is ASCII only.
+    private static bool IsJsWordOrDot(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.';
+
+    // ECMAScript \s (WhiteSpace + LineTerminator): .NET's char.IsWhiteSpace also matches U+0085 and misses U+FEFF.
+    private static bool IsJsWhiteSpace(char c) => c switch
+    {
+        '\t' or '\n' or '\v' or '\f' or '\r' or ' ' or '\u00A0' or '\u1680' or '\u2028' or '\u2029' or '\u202F' or '\u205F' or '\u3000' or '\uFEFF' => true,
+        _ => c is >= '\u2000' and <= '\u200A',
+    };
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 
 namespace Logto.ConnectorKit;
 
@@ -13,7 +12,7 @@ namespace Logto.ConnectorKit;
 /// <summary>
 /// Evaluates a config against a JSON Schema (draft 2020-12) that uses only the keywords connector config schemas need:
 /// <c>type</c>, <c>properties</c>, <c>required</c>, <c>items</c>, <c>enum</c>, <c>const</c>, <c>format: uri</c>,
-/// <c>pattern</c>, <c>allOf</c>, <c>contains</c>, and the annotations <c>title</c>, <c>description</c>, <c>default</c>,
+/// <c>pattern</c> (checked by a <see cref="ConfigSchemaPattern"/> the connector passes), <c>allOf</c>, <c>contains</c>, and the annotations <c>title</c>, <c>description</c>, <c>default</c>,
 /// <c>examples</c>, <c>writeOnly</c>, <c>x-*</c>. Any other keyword (or format) throws in <see cref="Load"/>, so a schema
 /// change cannot silently skip a rule. Every failed rule becomes one zod-like issue (schema/README.md):
 /// <c>type</c> → invalid_type "Expected string, received number"; <c>required</c> → invalid_type "Required" at the missing
@@ -31,16 +30,21 @@ public sealed class ConfigSchemaEvaluator
 
     private ConfigSchemaEvaluator(Subschema root) => this.root = root;
 
-    /// <exception cref="NotSupportedException">The schema uses a keyword, format, type or dialect this evaluator does not know.</exception>
-    public static ConfigSchemaEvaluator Load(JsonObject schema)
+    /// <param name="schema">The config schema.</param>
+    /// <param name="patterns">The compiled check of every <c>pattern</c> the schema uses.</param>
+    /// <exception cref="NotSupportedException">
+    /// The schema uses a keyword, format, type or dialect this evaluator does not know, or a pattern with no check in <paramref name="patterns"/>.
+    /// </exception>
+    public static ConfigSchemaEvaluator Load(JsonObject schema, IEnumerable<ConfigSchemaPattern>? patterns = null)
     {
         ArgumentNullException.ThrowIfNull(schema);
+        var checks = (patterns ?? []).ToDictionary(pattern => pattern.Pattern, StringComparer.Ordinal);
         if (schema["$schema"] is { } dialect && dialect.GetValue<string>() != Dialect)
         {
             throw new NotSupportedException($"The config schema must declare \"$schema\": \"{Dialect}\".");
         }
 
-        return new(Compile(schema, ""));
+        return new(Compile(schema, "", checks));
     }
 
     /// <summary>The issues of <paramref name="instance"/>, sorted with <see cref="ConfigSchemaIssue.Compare"/>; none when it is valid.</summary>
@@ -83,7 +87,7 @@ public sealed class ConfigSchemaEvaluator
 
             if (schema.Pattern is { } pattern && !pattern.IsMatch(text))
             {
-                Fail("pattern", "invalid_string", $"Invalid: must match pattern {pattern}");
+                Fail("pattern", "invalid_string", $"Invalid: must match pattern {pattern.Pattern}");
             }
         }
 
@@ -139,7 +143,7 @@ public sealed class ConfigSchemaEvaluator
         return issues.Count == 0;
     }
 
-    private static Subschema Compile(JsonNode? node, string pointer)
+    private static Subschema Compile(JsonNode? node, string pointer, Dictionary<string, ConfigSchemaPattern> patterns)
     {
         var schema = node as JsonObject ?? throw Unsupported("a schema that is not an object", pointer);
         var compiled = new Subschema(schema, pointer);
@@ -157,19 +161,19 @@ public sealed class ConfigSchemaEvaluator
 
                     break;
                 case "properties":
-                    compiled.Properties = [.. value!.AsObject().Select(p => (p.Key, Compile(p.Value, $"{at}/{Escape(p.Key)}")))];
+                    compiled.Properties = [.. value!.AsObject().Select(p => (p.Key, Compile(p.Value, $"{at}/{Escape(p.Key)}", patterns)))];
                     break;
                 case "required":
                     compiled.Required = Strings(value!.AsArray());
                     break;
                 case "items":
-                    compiled.Items = Compile(value, at);
+                    compiled.Items = Compile(value, at, patterns);
                     break;
                 case "contains":
-                    compiled.Contains = Compile(value, at);
+                    compiled.Contains = Compile(value, at, patterns);
                     break;
                 case "allOf":
-                    compiled.AllOf = [.. value!.AsArray().Select((part, i) => Compile(part, $"{at}/{i.ToString(CultureInfo.InvariantCulture)}"))];
+                    compiled.AllOf = [.. value!.AsArray().Select((part, i) => Compile(part, $"{at}/{i.ToString(CultureInfo.InvariantCulture)}", patterns))];
                     break;
                 case "enum":
                     compiled.Enum = [.. value!.AsArray().Select(Element)];
@@ -181,8 +185,8 @@ public sealed class ConfigSchemaEvaluator
                     compiled.UriFormat = value!.GetValue<string>() == "uri" ? true : throw Unsupported($"format '{value}'", at);
                     break;
                 case "pattern":
-                    // ECMAScript: \d and \w match ASCII only, as in the JavaScript RegExp ajv builds from the same pattern.
-                    compiled.Pattern = new Regex(value!.GetValue<string>(), RegexOptions.ECMAScript);
+                    var text = value!.GetValue<string>();
+                    compiled.Pattern = patterns.GetValueOrDefault(text) ?? throw Unsupported($"pattern '{text}' without a compiled check (a ConfigSchemaPattern)", at);
                     break;
                 case "$schema" when pointer.Length == 0:
                 case "title" or "description" or "default" or "examples" or "writeOnly":
@@ -255,6 +259,6 @@ public sealed class ConfigSchemaEvaluator
 
         public bool UriFormat { get; set; }
 
-        public Regex? Pattern { get; set; }
+        public ConfigSchemaPattern? Pattern { get; set; }
     }
 }

@@ -24,7 +24,9 @@ public sealed class ConfigSchemaEvaluatorTests
         }
         """;
 
-    private static readonly ConfigSchemaEvaluator Evaluator = ConfigSchemaEvaluator.Load(JsonNode.Parse(SchemaJson)!.AsObject());
+    private static readonly ConfigSchemaPattern HttpUrl = new("^https?://", text => text.StartsWith("http://", StringComparison.Ordinal) || text.StartsWith("https://", StringComparison.Ordinal));
+
+    private static readonly ConfigSchemaEvaluator Evaluator = ConfigSchemaEvaluator.Load(JsonNode.Parse(SchemaJson)!.AsObject(), [HttpUrl]);
 
     [Fact]
     public void Evaluate_finds_no_issue_in_a_valid_instance()
@@ -117,6 +119,30 @@ public sealed class ConfigSchemaEvaluatorTests
         var error = Assert.Throws<NotSupportedException>(() => ConfigSchemaEvaluator.Load(JsonNode.Parse(schema)!.AsObject()));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_refuses_a_pattern_it_was_given_no_compiled_check_for()
+    {
+        var schema = JsonNode.Parse("""{"properties":{"a":{"pattern":"^a+$"}}}""")!.AsObject();
+
+        var error = Assert.Throws<NotSupportedException>(() => ConfigSchemaEvaluator.Load(schema, [HttpUrl]));
+
+        Assert.Contains("pattern '^a+$' without a compiled check (a ConfigSchemaPattern) at '/properties/a/pattern'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_checks_a_pattern_with_its_compiled_check_and_names_the_pattern()
+    {
+        var schema = JsonNode.Parse("""{"properties":{"a":{"pattern":"^x"}}}""")!.AsObject();
+        var seen = new List<string>();
+        var evaluator = ConfigSchemaEvaluator.Load(schema, [new ConfigSchemaPattern("^x", text => { seen.Add(text); return text.StartsWith('x'); })]);
+
+        var issues = evaluator.Evaluate(Parse("""{"a":"yes"}"""));
+
+        Assert.Equal(["yes"], seen);
+        Assert.Equal("Invalid: must match pattern ^x", Assert.Single(issues).Message);
+        Assert.Empty(evaluator.Evaluate(Parse("""{"a":"xyz"}""")));
     }
 
     [Fact]
