@@ -29,7 +29,18 @@ public static class AliyunDirectMailMetadata
     public static JsonObject ConfigSchema => JsonNode.Parse(SchemaText.Value)!.AsObject();
 
     /// <summary>Logto metadata: what <c>connectorMetadataGuard</c> checks and the admin console shows.</summary>
-    public static JsonObject Metadata => new()
+    public static JsonObject Metadata => MetadataWith(ConfigSchema);
+
+    public static ConnectorDescriptor Descriptor
+    {
+        get
+        {
+            var schema = ConfigSchema;
+            return new(Id, Type, MetadataWith(schema), schema);
+        }
+    }
+
+    private static JsonObject MetadataWith(JsonObject configSchema) => new()
     {
         ["id"] = Id,
         ["target"] = "aliyun-dm",
@@ -52,10 +63,8 @@ public static class AliyunDirectMailMetadata
             ["ko"] = "Aliyun Direct Mail로 Logto 이메일을 보냅니다. 커넥터는 C#으로 작성되었으며 별도 프로세스에서 실행됩니다.",
         },
         ["readme"] = "./README.md",
-        ["formItems"] = ConnectorConfigForm.FromSchema(ConfigSchema),
+        ["formItems"] = ConnectorConfigForm.FromSchema(configSchema),
     };
-
-    public static ConnectorDescriptor Descriptor => new(Id, Type, Metadata, ConfigSchema);
 
     private static string ReadSchemaResource()
     {

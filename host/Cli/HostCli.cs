@@ -17,7 +17,7 @@ internal static class HostCli
         await using (stdout.ConfigureAwait(false))
         {
             var cli = new CliContext(stdio, stdout, Console.Error);
-            var root = CreateRoot(cli);
+            var root = CreateRoot(cli, args);
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
@@ -36,19 +36,37 @@ internal static class HostCli
         }
     }
 
-    private static RootCommand CreateRoot(CliContext cli)
+    private static readonly (string Name, Func<CliContext, Command> Create)[] Subcommands =
+    [
+        ("serve", ServeCommand.Create),
+        ("manifest", DescribeCommands.CreateManifest),
+        ("schema", DescribeCommands.CreateSchema),
+        ("validate-config", ValidateConfigCommand.Create),
+        ("send", SendCommand.Create),
+        ("sandbox", SandboxCommand.Create),
+    ];
+
+    /// <summary>
+    /// The root with every subcommand, or only the one <paramref name="args"/> start with: `serve` runs at every Logto start
+    /// and need not build the other commands' options (parse results and errors are the same; help lists what was built,
+    /// and a subcommand's help shows only that subcommand anyway).
+    /// </summary>
+    private static RootCommand CreateRoot(CliContext cli, string[] args)
     {
         var root = new RootCommand(
             "Serves Logto connectors written in C# over JSON-RPC 2.0 on stdio (LSP Content-Length framing, protocol v1), " +
             "and lets a person inspect and try them. Without a command it serves.");
         root.Options.Add(CliOptions.LogLevel);
         ServeCommand.Configure(root, cli);
-        root.Subcommands.Add(ServeCommand.Create(cli));
-        root.Subcommands.Add(DescribeCommands.CreateManifest(cli));
-        root.Subcommands.Add(DescribeCommands.CreateSchema(cli));
-        root.Subcommands.Add(ValidateConfigCommand.Create(cli));
-        root.Subcommands.Add(SendCommand.Create(cli));
-        root.Subcommands.Add(SandboxCommand.Create(cli));
+        var invoked = args.Length > 0 ? Array.Find(Subcommands, command => command.Name == args[0]).Create : null;
+        foreach (var (_, create) in Subcommands)
+        {
+            if (invoked is null || create == invoked)
+            {
+                root.Subcommands.Add(create(cli));
+            }
+        }
+
         return root;
     }
 }

@@ -59,19 +59,31 @@ internal sealed partial class ParentProcessWatchdog(
 
     private static bool IsRunning(int processId)
     {
-        try
+        if (OperatingSystem.IsWindows())
         {
-            using var process = Process.GetProcessById(processId);
-            return !process.HasExited;
+            try
+            {
+                using var process = Process.GetProcessById(processId);
+                return !process.HasExited;
+            }
+            catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
+            {
+                return false;
+            }
         }
-        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
-        {
-            return false;
-        }
+
+        // Signal 0 checks without sending anything: ESRCH once the process is gone, EPERM while it runs as another user.
+        return Kill(processId, 0) == 0 || Marshal.GetLastPInvokeError() == EPERM;
     }
 
+    private const int EPERM = 1;
+
+    // libc is linked into the Native AOT host directly (DirectPInvoke in host/Cli), so these are plain calls, not dlopen probes.
     [LibraryImport("libc", EntryPoint = "getppid")]
     private static partial int GetParentProcessId();
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int processId, int signal);
 
     [LoggerMessage(201, LogLevel.Warning, "The parent process is gone; stopping, and cancelling requests in flight at once")]
     private static partial void ParentGone(ILogger logger);
