@@ -1,0 +1,61 @@
+using System.IO.Pipelines;
+using System.Text.Json.Nodes;
+using Host.Tests.Support;
+using Logto.ConnectorHost;
+using Logto.ConnectorHost.Logging;
+using Microsoft.Extensions.Logging;
+
+namespace Host.Tests.Hosting;
+
+/// <summary>The container-free composition the CLI's <c>serve</c> runs, in process (its signals and parent death: HostLifecycleTests).</summary>
+public sealed class ConnectorHostRunnerTests
+{
+    [Fact]
+    public async Task Serves_every_frame_until_end_of_input_then_returns_0()
+    {
+        var input = new MemoryStream([
+            .. FrameCodec.Encode(Rpc.Request(1, "initialize", new JsonObject { ["protocolVersion"] = "1", ["client"] = new JsonObject { ["name"] = "t", ["version"] = "0" } })),
+            .. FrameCodec.Encode(Rpc.Request(2, "ping")),
+        ]);
+        var output = new MemoryStream();
+        var log = new StringWriter();
+        using var dependencies = new ConnectorDependencies(StderrLoggerProvider.CreateFactory(LogLevel.Information, log));
+
+        var exitCode = await ConnectorHostRunner.RunAsync([new ScriptedConnector()], new ConnectorHostOptions(), new ConnectorHostStreams(input, output), dependencies)
+            .WaitAsync(TimeSpan.FromSeconds(20));
+
+        output.Position = 0;
+        var first = await FrameCodec.ReadAsync(output, CancellationToken.None);
+        var second = await FrameCodec.ReadAsync(output, CancellationToken.None);
+        Assert.Equal(0, exitCode);
+        Assert.Equal("scripted", first!["result"]!["connectors"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal(2, second!["id"]!.GetValue<int>());
+        Assert.Null(await FrameCodec.ReadAsync(output, CancellationToken.None));
+        Assert.Contains("info: Logto.ConnectorHost[101] Initialized by t 0", log.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stops_draining_and_returns_0_when_its_token_is_cancelled()
+    {
+        var input = new Pipe();
+        using var dependencies = new ConnectorDependencies(StderrLoggerProvider.CreateFactory(LogLevel.Warning, TextWriter.Null));
+        using var stop = new CancellationTokenSource();
+
+        var run = ConnectorHostRunner.RunAsync(
+            [new ScriptedConnector()], new ConnectorHostOptions(), new ConnectorHostStreams(input.Reader.AsStream(), Stream.Null), dependencies, stop.Token);
+        await Task.Delay(100);
+        Assert.False(run.IsCompleted);
+        await stop.CancelAsync();
+
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(20)));
+    }
+
+    [Fact]
+    public async Task Refuses_options_out_of_range_before_serving()
+    {
+        using var dependencies = new ConnectorDependencies(StderrLoggerProvider.CreateFactory(LogLevel.Warning, TextWriter.Null));
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => ConnectorHostRunner.RunAsync(
+            [new ScriptedConnector()], new ConnectorHostOptions { MaxConcurrentRequests = 0 }, new ConnectorHostStreams(Stream.Null, Stream.Null), dependencies));
+    }
+}
