@@ -21,10 +21,10 @@ internal sealed class SingleSendMailClient(
     /// https://github.com/aliyun/darabonba-openapi/blob/master/csharp/core/Utils.cs</summary>
     public const string RetryAfterHeader = "x-acs-retry-after";
 
+    /// <param name="display">The endpoint as errors and logs show it (<see cref="DirectMailEndpoints.Display"/>).</param>
     public async Task<SendAttemptOutcome> SendAsync(
-        Uri endpoint, IReadOnlyList<KeyValuePair<string, string>> form, SendBudget budget, int attempt)
+        Uri endpoint, string display, IReadOnlyList<KeyValuePair<string, string>> form, SendBudget budget, int attempt)
     {
-        var display = DirectMailEndpoints.Display(endpoint);
         var started = timeProvider.GetTimestamp();
         try
         {

@@ -38,7 +38,7 @@ internal sealed class SingleSendMailSender(
                         logger.Sending(attempts, display, regionId, nonce, form.Single(p => p.Key == "Timestamp").Value);
                     }
 
-                    last = await client.SendAsync(endpoint, form, budget, attempts).ConfigureAwait(false);
+                    last = await client.SendAsync(endpoint, display, form, budget, attempts).ConfigureAwait(false);
                     return last;
                 },
                 budget.Token).ConfigureAwait(false);

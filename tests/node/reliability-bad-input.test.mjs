@@ -6,44 +6,37 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ConnectorError } from '@logto/connector-kit';
 import { RpcResponseError } from '../../lib/src/rpc-client.js';
-import { ensureHost } from './support/artifacts.mjs';
 import { captureConsole, connectorId, loadBridge, realHostProcess, sandboxConfig } from './support/bridge.mjs';
-import { sandboxCredentials, startSandbox } from './support/sandbox.mjs';
+import { sandboxCredentials, useSandbox } from './support/sandbox.mjs';
 
-let hostDll;
-let sandbox;
+const fixture = useSandbox();
 let createConnector;
 let logs;
 
 before(async () => {
-  hostDll = await ensureHost();
-  sandbox = await startSandbox(hostDll);
   logs = captureConsole();
-  createConnector = await loadBridge(hostDll);
+  createConnector = await loadBridge(fixture.hostDll);
 });
 
-after(async () => {
-  logs?.restore();
-  await sandbox?.stop();
-});
+after(() => logs?.restore());
 
 const good = { to: 'good@example.com', type: 'Generic', payload: { code: '123456' } };
 const connectorFor = (config, i18nTemplate) =>
   createConnector({ getConfig: async () => config, getI18nEmailTemplate: async () => i18nTemplate });
 
-/** Runs `work`, which must reject; returns the error after checking that the sandbox saw no request meanwhile. */
+/** Runs `work`, which must reject; returns the error after checking that the fixture.sandbox saw no request meanwhile. */
 async function refusedWithoutSending(work) {
-  const before = (await sandbox.exchanges()).length;
+  const before = (await fixture.sandbox.exchanges()).length;
   const error = await work().then(
     (result) => assert.fail(`expected a refusal, got ${JSON.stringify(result)}`),
     (e) => e,
   );
-  assert.deepEqual((await sandbox.exchanges()).slice(before), [], 'the sandbox saw a request');
+  assert.deepEqual((await fixture.sandbox.exchanges()).slice(before), [], 'the fixture.sandbox saw a request');
   return error;
 }
 
 const send = (data, config, i18nTemplate) => () => connectorFor(config(), i18nTemplate).then((c) => c.sendMessage(data));
-const config = (overrides) => () => sandboxConfig(sandbox.endpoint, overrides);
+const config = (overrides) => () => sandboxConfig(fixture.sandbox.endpoint, overrides);
 
 describe('bad input through the bridge and the host', () => {
   it('Sends_a_good_email_first_so_every_refusal_below_is_the_inputs_fault', async () => {
@@ -99,7 +92,7 @@ describe('bad input through the bridge and the host', () => {
   }
 
   it('Refuses_an_unknown_connector_id_with_invalid_params_naming_the_served_connectors', async (t) => {
-    const { host } = realHostProcess(hostDll);
+    const { host } = realHostProcess(fixture.hostDll);
     t.after(() => host.stop());
     const error = await refusedWithoutSending(() =>
       host.call('sendMessage', { connectorId: 'aliyun-direct-mail', ...good, config: config()() }));

@@ -4,37 +4,26 @@
 // and its documented defaults (5 exits in 180 s open it for 60 s), on an injected clock.
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { ConnectorError } from '@logto/connector-kit';
 import { CrashLoopBreaker } from '../../lib/src/breaker.js';
-import { ensureHost } from './support/artifacts.mjs';
 import {
   captureConsole, hostPids, isGone, loadBridge, realHostProcess, sandboxConfig, waitFor,
 } from './support/bridge.mjs';
-import { startSandbox } from './support/sandbox.mjs';
+import { useSandbox } from './support/sandbox.mjs';
 
 const inFlight = 64;
-let hostDll;
-let sandbox;
-
-before(async () => {
-  hostDll = await ensureHost();
-  sandbox = await startSandbox(hostDll);
-});
-
-after(async () => {
-  await sandbox?.stop();
-});
+const fixture = useSandbox();
 
 describe('a host crash', () => {
   it('Settles_64_in_flight_calls_within_1_s_of_a_SIGKILL_with_the_signal_and_stderr_tail_then_respawns', async (t) => {
     // Debug logs make the host write one "Sending SingleSendMail attempt" line per call: the sign that all 64 are in flight.
-    const createConnector = await loadBridge(hostDll, { timeoutMs: 120_000, logLevel: 'debug' });
+    const createConnector = await loadBridge(fixture.hostDll, { timeoutMs: 120_000, logLevel: 'debug' });
     const logs = captureConsole();
     t.after(() => logs.restore());
-    const connector = await createConnector({ getConfig: async () => sandboxConfig(sandbox.endpoint) });
-    await sandbox.fault({ kind: 'Delay', delayMs: 120_000 });
-    const exchangesBefore = (await sandbox.exchanges()).length;
+    const connector = await createConnector({ getConfig: async () => sandboxConfig(fixture.sandbox.endpoint) });
+    await fixture.sandbox.fault({ kind: 'Delay', delayMs: 120_000 });
+    const exchangesBefore = (await fixture.sandbox.exchanges()).length;
 
     const settled = Array.from({ length: inFlight }, (_, i) =>
       connector
@@ -67,23 +56,23 @@ describe('a host crash', () => {
     assert.ok(logs.lines.some((line) => line.includes('exited (signal SIGKILL)')), 'the crash is logged');
 
     // Whatever reached the sandbox was dropped with the host's connections (the Delay fault holds every answer for 120 s).
-    const exchanges = (await sandbox.exchanges()).slice(exchangesBefore);
+    const exchanges = (await fixture.sandbox.exchanges()).slice(exchangesBefore);
     assert.ok(exchanges.every(({ outcome }) => outcome === 'dropped'), JSON.stringify(exchanges));
 
-    await sandbox.fault({ kind: 'None' });
-    await sandbox.clearOutbox();
+    await fixture.sandbox.fault({ kind: 'None' });
+    await fixture.sandbox.clearOutbox();
     const next = await connector.sendMessage({ to: 'after-crash@example.com', type: 'Generic', payload: { code: '1' } });
     const [respawned] = hostPids();
     assert.ok(respawned && respawned !== pid, 'a new host serves the next call');
     assert.ok(isGone(pid));
-    assert.deepEqual((await sandbox.outbox()).map(({ envId, toAddress }) => [envId, toAddress]), [[next.EnvId, 'after-crash@example.com']]);
+    assert.deepEqual((await fixture.sandbox.outbox()).map(({ envId, toAddress }) => [envId, toAddress]), [[next.EnvId, 'after-crash@example.com']]);
   });
 });
 
 describe('the crash-loop breaker with the real host', () => {
   it('Opens_after_5_host_exits_in_180_s_refuses_to_start_a_host_then_closes_after_60_s', async (t) => {
     let now = Date.parse('2026-01-01T00:00:00Z');
-    const { host, spawns, lines } = realHostProcess(hostDll, { breaker: new CrashLoopBreaker({ now: () => now }) });
+    const { host, spawns, lines } = realHostProcess(fixture.hostDll, { breaker: new CrashLoopBreaker({ now: () => now }) });
     t.after(() => host.stop());
     for (let exit = 1; exit <= 5; exit += 1) {
       assert.deepEqual(await host.call('ping', {}), {});

@@ -3,33 +3,22 @@
 // sandbox's outbox then holds exactly one message per call, the one whose EnvId the call returned (0 lost, 0 duplicated).
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
-import { after, before, describe, it } from 'node:test';
-import { ensureHost } from './support/artifacts.mjs';
+import { describe, it } from 'node:test';
 import { loadBridge, sandboxConfig } from './support/bridge.mjs';
-import { startSandbox } from './support/sandbox.mjs';
+import { useSandbox } from './support/sandbox.mjs';
 
 const calls = Number(process.env.LOGTO_RELIABILITY_LOAD_CALLS) || 10_000;
 const inFlight = 64;
-let hostDll;
-let sandbox;
-
-before(async () => {
-  hostDll = await ensureHost();
-  sandbox = await startSandbox(hostDll);
-});
-
-after(async () => {
-  await sandbox?.stop();
-});
+const fixture = useSandbox();
 
 describe('load through the bridge', () => {
   it(`Delivers_${calls}_sendMessage_calls_at_${inFlight}_in_flight_exactly_once_each`, async (t) => {
     // Warnings and errors only: an information line per accepted mail would flood the test output.
-    const createConnector = await loadBridge(hostDll, { logLevel: 'warning' });
-    const connector = await createConnector({ getConfig: async () => sandboxConfig(sandbox.endpoint) });
+    const createConnector = await loadBridge(fixture.hostDll, { logLevel: 'warning' });
+    const connector = await createConnector({ getConfig: async () => sandboxConfig(fixture.sandbox.endpoint) });
     const address = (i) => `load-${i}@example.com`;
     await connector.sendMessage({ to: 'warm-up@example.com', type: 'Generic', payload: { code: '0' } });
-    await sandbox.clearOutbox();
+    await fixture.sandbox.clearOutbox();
 
     const results = new Array(calls);
     const failures = [];
@@ -54,7 +43,7 @@ describe('load through the bridge', () => {
     await Promise.all(Array.from({ length: inFlight }, worker));
     const seconds = (performance.now() - startedAt) / 1000;
 
-    const outbox = await sandbox.outbox();
+    const outbox = await fixture.sandbox.outbox();
     const byAddress = new Map();
     for (const mail of outbox) byAddress.set(mail.toAddress, [...(byAddress.get(mail.toAddress) ?? []), mail]);
     const lost = Array.from({ length: calls }, (_, i) => i).filter((i) => !byAddress.has(address(i)));

@@ -7,32 +7,22 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import { after, before, describe, it } from 'node:test';
-import { ensureHost, repoDir } from './support/artifacts.mjs';
+import { describe, it } from 'node:test';
+import { repoDir } from './support/artifacts.mjs';
 import { isGone, waitFor } from './support/bridge.mjs';
-import { startSandbox } from './support/sandbox.mjs';
+import { useSandbox } from './support/sandbox.mjs';
 
 const rounds = Number(process.env.LOGTO_RELIABILITY_ORPHAN_ROUNDS) || 20;
 const deadlineMs = 2_000;
 const parentScript = path.join(repoDir, 'tests/node/support/bridge-parent.mjs');
-let hostDll;
-let sandbox;
-
-before(async () => {
-  hostDll = await ensureHost();
-  sandbox = await startSandbox(hostDll);
-});
-
-after(async () => {
-  await sandbox?.stop();
-});
+const fixture = useSandbox();
 
 /** Starts a bridge parent, waits for its host's pid, SIGKILLs the parent; returns how long the host outlived it (ms). */
 async function killParentAndTimeHost(mode) {
-  const parent = spawn(process.execPath, [parentScript, sandbox.endpoint, mode], {
+  const parent = spawn(process.execPath, [parentScript, fixture.sandbox.endpoint, mode], {
     env: {
       ...process.env,
-      LOGTO_DOTNET_CONNECTOR_HOST: hostDll,
+      LOGTO_DOTNET_CONNECTOR_HOST: fixture.hostDll,
       LOGTO_CONNECTOR_HOST_LOG_LEVEL: mode === 'slow' ? 'debug' : 'warning',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -67,8 +57,8 @@ describe('the host after its Node parent is SIGKILLed', () => {
   });
 
   it('Is_gone_within_2_s_every_time_when_stuck_in_a_send_the_sandbox_holds', async (t) => {
-    await sandbox.fault({ kind: 'Delay', delayMs: 120_000 });
-    t.after(() => sandbox.fault({ kind: 'None' }));
+    await fixture.sandbox.fault({ kind: 'Delay', delayMs: 120_000 });
+    t.after(() => fixture.sandbox.fault({ kind: 'None' }));
     const stuckRounds = Math.max(2, Math.ceil(rounds / 4));
     const times = await inBatches(stuckRounds, () => killParentAndTimeHost('slow'));
     t.diagnostic(`orphans (stuck in a send): ${stuckRounds} parents SIGKILLed, host gone after max ` +

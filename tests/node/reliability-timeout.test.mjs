@@ -6,37 +6,30 @@ import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { after, before, describe, it } from 'node:test';
 import { ConnectorError } from '@logto/connector-kit';
-import { ensureHost } from './support/artifacts.mjs';
 import { captureConsole, hostPids, loadBridge, sandboxConfig, waitFor } from './support/bridge.mjs';
-import { startSandbox } from './support/sandbox.mjs';
+import { useSandbox } from './support/sandbox.mjs';
 
 const timeoutMs = 1_000;
-let hostDll;
-let sandbox;
+const fixture = useSandbox();
 let logs;
 
 before(async () => {
-  hostDll = await ensureHost();
-  sandbox = await startSandbox(hostDll);
   logs = captureConsole();
 });
 
-after(async () => {
-  logs?.restore();
-  await sandbox?.stop();
-});
+after(() => logs?.restore());
 
 const send = (connector, to) => connector.sendMessage({ to, type: 'Generic', payload: { code: '424242' } });
 
 describe('the per-call timeout', () => {
   it('Cancels_a_send_slower_than_the_timeout_in_the_host_so_the_sandbox_sees_it_dropped_and_keeps_the_host', async (t) => {
-    const createConnector = await loadBridge(hostDll, { timeoutMs });
-    const connector = await createConnector({ getConfig: async () => sandboxConfig(sandbox.endpoint) });
+    const createConnector = await loadBridge(fixture.hostDll, { timeoutMs });
+    const connector = await createConnector({ getConfig: async () => sandboxConfig(fixture.sandbox.endpoint) });
     await send(connector, 'warm-up@example.com');
     const [pid] = hostPids();
-    await sandbox.clearOutbox();
-    const exchangesBefore = (await sandbox.exchanges()).length;
-    await sandbox.fault({ kind: 'Delay', delayMs: 30_000, count: 1 });
+    await fixture.sandbox.clearOutbox();
+    const exchangesBefore = (await fixture.sandbox.exchanges()).length;
+    await fixture.sandbox.fault({ kind: 'Delay', delayMs: 30_000, count: 1 });
 
     const startedAt = performance.now();
     const error = await send(connector, 'slow@example.com').then(
@@ -54,28 +47,28 @@ describe('the per-call timeout', () => {
     assert.ok(elapsed >= timeoutMs && elapsed < 10_000, `rejected after ${elapsed} ms`);
 
     // The host cancelled the HTTP request: the sandbox saw its client go away before the 30 s were up.
-    await waitFor(async () => (await sandbox.exchanges()).length > exchangesBefore, 'the sandbox to record the request', 10_000);
-    assert.deepEqual((await sandbox.exchanges()).slice(exchangesBefore).map(({ outcome }) => outcome), ['dropped']);
-    assert.deepEqual(await sandbox.outbox(), []);
+    await waitFor(async () => (await fixture.sandbox.exchanges()).length > exchangesBefore, 'the fixture.sandbox to record the request', 10_000);
+    assert.deepEqual((await fixture.sandbox.exchanges()).slice(exchangesBefore).map(({ outcome }) => outcome), ['dropped']);
+    assert.deepEqual(await fixture.sandbox.outbox(), []);
 
     const next = await send(connector, 'next@example.com');
     assert.deepEqual(hostPids(), [pid], 'the same host serves the next call');
-    assert.deepEqual((await sandbox.outbox()).map(({ envId, toAddress }) => [envId, toAddress]), [[next.EnvId, 'next@example.com']]);
+    assert.deepEqual((await fixture.sandbox.outbox()).map(({ envId, toAddress }) => [envId, toAddress]), [[next.EnvId, 'next@example.com']]);
   });
 });
 
 describe('a throttled send', () => {
   it('Yields_exactly_one_accepted_email_and_one_success_for_one_Throttling_answer', async () => {
-    const createConnector = await loadBridge(hostDll);
-    const connector = await createConnector({ getConfig: async () => sandboxConfig(sandbox.endpoint) });
-    await sandbox.clearOutbox();
-    const exchangesBefore = (await sandbox.exchanges()).length;
-    await sandbox.fault({ kind: 'Throttling', count: 1 });
+    const createConnector = await loadBridge(fixture.hostDll);
+    const connector = await createConnector({ getConfig: async () => sandboxConfig(fixture.sandbox.endpoint) });
+    await fixture.sandbox.clearOutbox();
+    const exchangesBefore = (await fixture.sandbox.exchanges()).length;
+    await fixture.sandbox.fault({ kind: 'Throttling', count: 1 });
 
     const result = await send(connector, 'throttled@example.com');
 
-    assert.deepEqual((await sandbox.exchanges()).slice(exchangesBefore).map(({ outcome }) => outcome), ['fault:Throttling', 'accepted']);
-    const outbox = await sandbox.outbox();
+    assert.deepEqual((await fixture.sandbox.exchanges()).slice(exchangesBefore).map(({ outcome }) => outcome), ['fault:Throttling', 'accepted']);
+    const outbox = await fixture.sandbox.outbox();
     assert.deepEqual(outbox.map(({ envId, toAddress }) => [envId, toAddress]), [[result.EnvId, 'throttled@example.com']]);
   });
 });

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { runtimeIdentifier } from '../../../lib/src/platform.js';
+import { isGone } from './processes.mjs';
 
 const run = promisify(execFile);
 export const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -20,15 +21,6 @@ export const hostDll = path.join(hostBuildDir, 'logto-connector-host.dll');
 const lockDir = path.join(workDir, '.lock');
 const stampFile = path.join(workDir, 'stamp.json');
 const runId = String(process.ppid);
-
-const isAlive = (pid) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 async function withLock(work) {
   mkdirSync(workDir, { recursive: true });
@@ -44,7 +36,7 @@ async function withLock(work) {
       } catch {
         // the holder has not written its pid yet, or just released the lock
       }
-      if (owner && !isAlive(owner)) rmSync(lockDir, { recursive: true, force: true });
+      if (owner && isGone(owner)) rmSync(lockDir, { recursive: true, force: true });
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }

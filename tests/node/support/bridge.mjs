@@ -103,15 +103,7 @@ export function childProcesses(parentPid = process.pid) {
 export const hostPids = (parentPid = process.pid) =>
   childProcesses(parentPid).filter(({ args }) => args.includes('serve')).map(({ pid }) => pid);
 
-/** True when the process no longer runs: no /proc entry, or a zombie nobody has reaped yet. */
-export function isGone(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
-  } catch {
-    return true;
-  }
-}
+export { isGone } from './processes.mjs';
 
 /** Polls `predicate` (sync or async) every 10 ms until it is truthy; fails naming `what` after `deadlineMs`. */
 export async function waitFor(predicate, what, deadlineMs = 20_000) {

@@ -2,6 +2,8 @@
 // first stdout line and serves until its stdin closes. Control API: /_sandbox/outbox, /_sandbox/fault, /_sandbox/exchanges.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { after, before } from 'node:test';
+import { ensureHost } from './artifacts.mjs';
 import { testSecret } from './canary.mjs';
 
 /** The one credential the sandbox accepts; the secret is the test canary when one is set (the sandbox is told by environment). */
@@ -42,4 +44,20 @@ export async function startSandbox(hostDll, { outboxDir } = {}) {
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * For a test file: registers `before`/`after` hooks that build (or find) the host and start a sandbox on it, and stop the
+ * sandbox at the end. Read `fixture.hostDll` and `fixture.sandbox` inside the tests.
+ */
+export function useSandbox() {
+  const fixture = { hostDll: undefined, sandbox: undefined };
+  before(async () => {
+    fixture.hostDll = await ensureHost();
+    fixture.sandbox = await startSandbox(fixture.hostDll);
+  });
+  after(async () => {
+    await fixture.sandbox?.stop();
+  });
+  return fixture;
 }
