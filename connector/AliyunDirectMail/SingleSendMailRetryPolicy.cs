@@ -12,8 +12,9 @@ namespace Logto.Connector.AliyunDirectMail;
 /// </summary>
 /// <remarks>
 /// A loop of our own rather than Polly.Core's retry strategy, for a measured reason: Polly validates its options with
-/// DataAnnotations, which brought System.ComponentModel's reflection (TypeDescriptor) into the Native AOT host and ran it at
-/// start; without Polly the host is 0.6 MB smaller and starts about 1 ms sooner (bench/cold-start.mjs).
+/// DataAnnotations, which brings System.ComponentModel's reflection (TypeDescriptor) and, through RegularExpressionAttribute,
+/// the whole regex engine into the Native AOT host, and runs that reflection at every start (3 % of the start's CPU samples).
+/// The same commit built with Polly.Core: 9.35 MB; without: 7.75 MB.
 /// </remarks>
 internal sealed class SingleSendMailRetryPolicy
 {
