@@ -15,6 +15,7 @@ public sealed class AliyunDirectMailConnector : IConnector
 {
     private readonly ILogger logger;
     private readonly SingleSendMailSender sender;
+    private readonly AliyunDirectMailConfigCache configs = new();
 
     public AliyunDirectMailConnector(
         IHttpClientFactory httpClientFactory,
@@ -45,7 +46,7 @@ public sealed class AliyunDirectMailConnector : IConnector
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
-        var config = AliyunDirectMailConfigValidator.Parse(request.Config);
+        var config = configs.GetOrParse(request.Config);
         var endpoint = DirectMailEndpoints.Resolve(config);
         RenderedMail mail;
         try

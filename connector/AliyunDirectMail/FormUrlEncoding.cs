@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Logto.Connector.AliyunDirectMail;
@@ -13,7 +14,7 @@ public static class FormUrlEncoding
     public static string Encode(IEnumerable<KeyValuePair<string, string>> parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        var builder = new StringBuilder();
+        var builder = new StringBuilder(1024);
         foreach (var (name, value) in parameters)
         {
             if (builder.Length > 0)
@@ -32,19 +33,32 @@ public static class FormUrlEncoding
     private static void AppendEncoded(StringBuilder builder, string text)
     {
         // Encoding.UTF8 turns a lone surrogate into U+FFFD, as the spec's "convert to a scalar value string" does.
-        foreach (var b in Encoding.UTF8.GetBytes(text))
+        var length = Encoding.UTF8.GetMaxByteCount(text.Length);
+        var rented = length > 512 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        var utf8 = rented is null ? stackalloc byte[512] : rented;
+        try
         {
-            if (char.IsAsciiLetterOrDigit((char)b) || b is (byte)'*' or (byte)'-' or (byte)'.' or (byte)'_')
+            foreach (var b in utf8[..Encoding.UTF8.GetBytes(text, utf8)])
             {
-                builder.Append((char)b);
+                if (char.IsAsciiLetterOrDigit((char)b) || b is (byte)'*' or (byte)'-' or (byte)'.' or (byte)'_')
+                {
+                    builder.Append((char)b);
+                }
+                else if (b == ' ')
+                {
+                    builder.Append('+');
+                }
+                else
+                {
+                    builder.Append('%').Append(Hex.Upper[b >> 4]).Append(Hex.Upper[b & 0xF]);
+                }
             }
-            else if (b == ' ')
+        }
+        finally
+        {
+            if (rented is not null)
             {
-                builder.Append('+');
-            }
-            else
-            {
-                builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+                ArrayPool<byte>.Shared.Return(rented);
             }
         }
     }

@@ -21,10 +21,10 @@ function killOnExit(child) {
   });
 }
 
-// The GC sizes its first gen0 budget from the L3 cache; on large-cache servers that is ~200 MB, and the host grows to
-// 100+ MB over a few thousand sends. 4 MiB gen0 / 1 MiB regions keep it near 30 MB at the same throughput (bench/memory.mjs).
+// The GC sizes its gen0 budget from the L3 cache; on large-cache servers that is ~200 MB, and the host grows to 100+ MB over
+// a few thousand sends. A 1 MiB gen0 budget (floor and cap) and 1 MiB regions keep it near 20 MB (bench/memory.mjs).
 // The AOT build embeds these; the musl single-file build cannot, so they are set here. Values are hex; the operator's win.
-const gcDefaults = { DOTNET_GCgen0size: '400000', DOTNET_GCRegionSize: '100000' };
+const gcDefaults = { DOTNET_GCgen0size: '100000', DOTNET_GCGen0MaxBudget: '100000', DOTNET_GCRegionSize: '100000' };
 
 /** The host's environment: Logto's, the GC defaults unless set, and the parent pid for the host's watchdog. */
 export function hostEnvironment(env, parentPid) {

@@ -211,7 +211,8 @@ describe('hostEnvironment', () => {
     const env = hostEnvironment({ PATH: '/bin', DOTNET_GCRegionSize: '200000' }, 42);
 
     assert.equal(env.PATH, '/bin');
-    assert.equal(env.DOTNET_GCgen0size, '400000');
+    assert.equal(env.DOTNET_GCgen0size, '100000');
+    assert.equal(env.DOTNET_GCGen0MaxBudget, '100000');
     assert.equal(env.DOTNET_GCRegionSize, '200000');
     assert.equal(env.LOGTO_CONNECTOR_HOST_PARENT_PID, '42');
   });

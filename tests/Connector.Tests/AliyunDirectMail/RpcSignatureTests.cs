@@ -85,4 +85,22 @@ public class RpcSignatureTests
             "a%20b%2Ac~d%21e%27f%28g%29h%2Bi%2Fj%3Ak%40l%25m%22n%3Co%3Ep%3Dq%26r%20%C3%A9",
             RpcSignature.Escape("a b*c~d!e'f(g)h+i/j:k@l%m\"n<o>p=q&r é"));
     }
+
+    [Fact]
+    public void The_canonical_query_escapes_exactly_as_Uri_EscapeDataString_does()
+    {
+        var random = new Random(29);
+        char[] alphabet = ['a', 'Z', '0', '-', '_', '.', '~', ' ', '*', '!', '%', '&', '=', '+', '/', 'é', '中', '\uD83D', '\uDE00', '\u0000', '\uFFFF'];
+        for (var i = 0; i < 2_000; i++)
+        {
+            string Text() => new([.. Enumerable.Range(0, random.Next(0, 12)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+            var parameters = Enumerable.Range(0, random.Next(1, 5)).Select(n => new KeyValuePair<string, string>($"k{n}{Text()}", Text())).ToList();
+            var expected = string.Join('&', parameters
+                .OrderBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));
+
+            Assert.Equal(expected, RpcSignature.CanonicalQuery(parameters));
+            Assert.Equal("POST&%2F&" + Uri.EscapeDataString(expected), RpcSignature.StringToSign("POST", parameters));
+        }
+    }
 }
