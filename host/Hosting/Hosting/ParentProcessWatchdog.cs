@@ -25,7 +25,10 @@ internal sealed partial class ParentProcessWatchdog(
         Func<bool> parentAlive;
         if (settings.ParentProcessId is { } parentId)
         {
-            parentAlive = () => IsRunning(parentId);
+            // When the given process is our own parent (as the bridge starts us), being re-parented also means it died: that
+            // is seen at once, while kill(pid, 0) still succeeds until whoever started it reaps the zombie.
+            var ownParent = !OperatingSystem.IsWindows() && GetParentProcessId() == parentId;
+            parentAlive = () => IsRunning(parentId) && (!ownParent || GetParentProcessId() == parentId);
         }
         else if (!OperatingSystem.IsWindows())
         {

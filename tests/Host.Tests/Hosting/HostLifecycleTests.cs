@@ -99,6 +99,30 @@ public sealed class HostLifecycleTests
         Assert.Contains("The parent process is gone", host.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Compositions))]
+    public async Task The_host_exits_when_its_parent_dies_even_while_nobody_reaps_the_parent(string composition)
+    {
+        // The bridge's case: --parent-pid names the host's own parent. Here that parent (inner bash) is the child of a process
+        // that exec'd into sleep and never reaps, so once killed it stays a zombie, which kill(pid, 0) still finds.
+        const string inner = "\"$0\" \"$1\" --composition \"$2\" --connectors test --parent-pid $$ --parent-poll-ms 100 <&0 & echo \"pid $! parent $$\" >&2; wait";
+        var script = $"bash -c '{inner}' \"$0\" \"$1\" \"$2\" <&0 & exec sleep 60";
+        await using var shell = HostProcess.StartProgram("bash", ["-c", script, "dotnet", Artifacts.TestHostDll, composition]);
+        await shell.InitializeAsync();
+        var ids = shell.Stderr.Split('\n').First(line => line.StartsWith("pid ", StringComparison.Ordinal)).Split(' ');
+        var (pid, parent) = (int.Parse(ids[1], CultureInfo.InvariantCulture), int.Parse(ids[3], CultureInfo.InvariantCulture));
+
+        System.Diagnostics.Process.GetProcessById(parent).Kill();
+        var stopwatch = Stopwatch.StartNew();
+        while (!HasExited(pid) && stopwatch.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(HasExited(parent), "the parent should be a zombie or gone");
+        Assert.True(HasExited(pid), "the host outlived its unreaped parent" + shell.Diagnostics());
+    }
+
     private static bool HasExited(int pid)
     {
         // Gone, or a zombie waiting for a reaper: either way it no longer runs.
