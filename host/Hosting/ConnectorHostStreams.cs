@@ -20,11 +20,12 @@ public sealed class ConnectorHostStreams
     /// <summary>
     /// Takes the process's real stdin/stdout for the protocol, then points <see cref="Console.Out"/> at stderr, so that a
     /// stray <c>Console.WriteLine</c> anywhere in the process (a connector, a library, the console logger) becomes a stderr
-    /// line instead of a corrupt frame. Call it first thing in <c>Main</c>, before anything else can write.
+    /// line instead of a corrupt frame. On Unix descriptor 1 itself is pointed at stderr too (<see cref="ProtocolStdout"/>),
+    /// which covers native writes. Call it first thing in <c>Main</c>, before anything else can write.
     /// </summary>
     public static ConnectorHostStreams CaptureStdio()
     {
-        var output = Console.OpenStandardOutput();
+        var output = OperatingSystem.IsWindows() ? Console.OpenStandardOutput() : ProtocolStdout.Take();
         var input = Console.OpenStandardInput();
         Console.SetOut(Console.Error);
         return new ConnectorHostStreams(new CancellableReadStream(input), output);

@@ -6,8 +6,8 @@ namespace Host.TestHost;
 
 /// <summary>
 /// A controllable connector: <c>payload.behavior</c> picks what <c>sendMessage</c> does (echo, delay, http, connector-error,
-/// bug, ignore-cancel, undefined). It writes to <see cref="Console.Out"/> in its constructor and in every call, as a careless
-/// connector would; the host must keep stdout clean anyway.
+/// bug, ignore-cancel, undefined, native-stdout). It writes to <see cref="Console.Out"/> in its constructor and in every call,
+/// as a careless connector would, and with native-stdout to file descriptor 1 itself; the host must keep stdout clean anyway.
 /// </summary>
 internal sealed class TestConnector : IConnector
 {
@@ -81,6 +81,9 @@ internal sealed class TestConnector : IConnector
                 throw new InvalidOperationException($"a bug that leaks {Config(request, "apiSecret")} and {Config(request, "opaque")}");
             case "undefined":
                 return default;
+            case "native-stdout":
+                NativeStdout.Write("native write to fd 1\nContent-Length: 2\r\n\r\n{}");
+                return Json(new JsonObject { ["native"] = true });
             default:
                 return Json(new JsonObject
                 {

@@ -214,6 +214,30 @@ public sealed class HostProtocolTests
     }
 
     [Fact]
+    public async Task Native_writes_to_file_descriptor_1_land_on_stderr_not_between_frames()
+    {
+        await using var host = HostProcess.StartTestHost("--connectors", "test");
+        await host.InitializeAsync();
+
+        var sent = await host.RequestAsync(Rpc.Request(1, "sendMessage", new JsonObject
+        {
+            ["to"] = "a@b.c",
+            ["type"] = "Generic",
+            ["payload"] = new JsonObject { ["behavior"] = "native-stdout" },
+            ["config"] = new JsonObject { ["apiKey"] = "k" },
+        }));
+        var ping = await host.RequestAsync(Rpc.Request(2, "ping"));
+        host.CloseInput();
+        var rest = await host.ReadToEndAsync();
+        await host.WaitForExitAsync(HostProcess.DefaultTimeout);
+
+        Assert.True(sent["result"]!["native"]!.GetValue<bool>());
+        Assert.Equal(2, ping["id"]!.GetValue<int>());
+        Assert.Empty(rest);
+        Assert.Contains("native write to fd 1", host.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Connector_errors_carry_the_logto_code_and_redacted_data_and_bugs_only_internal_error()
     {
         const string SecretByName = "canary-apisecret-3141592";
