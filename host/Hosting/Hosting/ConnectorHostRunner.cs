@@ -56,21 +56,25 @@ public static partial class ConnectorHostRunner
         lifetime.NotifyStarted();
         await WhenCancelled(lifetime.ApplicationStopping).ConfigureAwait(false);
 
-        using var stopTimeout = new CancellationTokenSource(options.ShutdownGracePeriod + TimeSpan.FromSeconds(5));
-        for (var i = services.Length - 1; i >= 0; i--)
+        // BackgroundService.StopAsync returns when its stop token fires even if the service still runs: the wait for the
+        // services themselves is bounded too, and what outlives it is abandoned (exit code 1) rather than waited for.
+        var stopLimit = options.ShutdownGracePeriod + TimeSpan.FromSeconds(5);
+        using var stopTimeout = new CancellationTokenSource(stopLimit);
+        try
         {
-            try
+            for (var i = services.Length - 1; i >= 0; i--)
             {
                 await services[i].StopAsync(stopTimeout.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (stopTimeout.IsCancellationRequested)
-            {
-                StopTimedOut(logger, services[i].GetType().Name);
-                failed = true;
-            }
+
+            await Task.WhenAll(watching).WaitAsync(stopTimeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stopTimeout.IsCancellationRequested)
+        {
+            StopTimedOut(logger, (long)stopLimit.TotalMilliseconds);
+            return 1;
         }
 
-        await Task.WhenAll(watching).ConfigureAwait(false);
         lifetime.NotifyStopped();
         foreach (var service in services)
         {
@@ -117,6 +121,6 @@ public static partial class ConnectorHostRunner
     [LoggerMessage(301, LogLevel.Critical, "{Service} failed; stopping the host")]
     private static partial void ServiceFailed(ILogger logger, string service, Exception exception);
 
-    [LoggerMessage(302, LogLevel.Error, "{Service} did not stop within the grace period")]
-    private static partial void StopTimedOut(ILogger logger, string service);
+    [LoggerMessage(302, LogLevel.Error, "The host did not stop within {StopLimitMs} ms; exiting without waiting any longer")]
+    private static partial void StopTimedOut(ILogger logger, long stopLimitMs);
 }
