@@ -1,13 +1,13 @@
 // Shared by the benchmarks: where the host builds are, how to start them and the sandbox, how to read a process's memory,
 // and how to summarise latencies. Loopback only; every loop in the benchmarks is bounded by a count and by a time limit.
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { HostProcess } from '../../lib/src/host-process.js';
 import { runtimeIdentifier } from '../../lib/src/platform.js';
+import { startSandbox as startSandboxProcess } from '../../tests/node/support/sandbox.mjs';
 
 const run = promisify(execFile);
 export const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -53,26 +53,7 @@ export function bridgeHost(host, { logger = silentLogger } = {}) {
 }
 
 /** `logto-connector-host sandbox` (the Direct Mail fake both connectors are pointed at), from the published host. */
-export async function startSandbox(host = publishedHost()) {
-  const child = spawn(host.command, [...host.args, 'sandbox', '--port', '0', '--log-level', 'warning'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const endpoint = await new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout }).once('line', (line) => resolve(line.trim()));
-    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
-  });
-  const control = (relative, init) => fetch(new URL(relative, endpoint), init).then((response) => response.text());
-  return {
-    endpoint,
-    pid: child.pid,
-    clearOutbox: () => control('_sandbox/outbox', { method: 'DELETE' }),
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.stdin.end();
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-}
+export const startSandbox = (host = publishedHost()) => startSandboxProcess(host, { logLevel: 'warning' });
 
 /**
  * Resident set size of a process in MB (Linux /proc): total, peak, and its two parts: anonymous (the process's own heap,

@@ -19,6 +19,8 @@ internal sealed partial class ParentProcessWatchdog(
     ILogger<ParentProcessWatchdog> logger)
     : BackgroundService
 {
+    private const int EPERM = 1;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -78,8 +80,6 @@ internal sealed partial class ParentProcessWatchdog(
         // Signal 0 checks without sending anything: ESRCH once the process is gone, EPERM while it runs as another user.
         return Kill(processId, 0) == 0 || Marshal.GetLastPInvokeError() == EPERM;
     }
-
-    private const int EPERM = 1;
 
     // libc is linked into the Native AOT host directly (DirectPInvoke in host/Cli), so these are plain calls, not dlopen probes.
     [LibraryImport("libc", EntryPoint = "getppid")]

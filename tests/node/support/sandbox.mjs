@@ -12,10 +12,18 @@ export const sandboxCredentials = Object.freeze({
   accessKeySecret: testSecret('sandbox-access-key-secret'),
 });
 
-export async function startSandbox(hostDll, { outboxDir } = {}) {
-  const args = [hostDll, 'sandbox', '--port', '0', ...(outboxDir ? ['--outbox-dir', outboxDir] : [])];
+/**
+ * Starts `logto-connector-host sandbox` from `host`: a host build's dll path (run with `dotnet`), or `{ command, args }`
+ * for a published binary (the benchmarks).
+ */
+export async function startSandbox(host, { outboxDir, logLevel } = {}) {
+  const { command, args: hostArgs } = typeof host === 'string' ? { command: 'dotnet', args: [host] } : host;
+  const args = [
+    ...hostArgs, 'sandbox', '--port', '0',
+    ...(outboxDir ? ['--outbox-dir', outboxDir] : []), ...(logLevel ? ['--log-level', logLevel] : []),
+  ];
   const env = { ...process.env, LOGTO_SANDBOX_ACCESS_KEY_SECRET: sandboxCredentials.accessKeySecret };
-  const child = spawn('dotnet', args, { stdio: ['pipe', 'pipe', 'pipe'], env });
+  const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], env });
   const stderr = [];
   child.stderr.on('data', (chunk) => stderr.push(chunk));
   const endpoint = await new Promise((resolve, reject) => {
@@ -31,6 +39,7 @@ export async function startSandbox(hostDll, { outboxDir } = {}) {
   };
   return {
     endpoint,
+    pid: child.pid,
     outbox: () => fetch(url('_sandbox/outbox')).then(json),
     clearOutbox: () => fetch(url('_sandbox/outbox'), { method: 'DELETE' }).then(json),
     exchanges: () => fetch(url('_sandbox/exchanges')).then(json),
