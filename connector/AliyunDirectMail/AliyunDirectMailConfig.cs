@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using Logto.Connector.Aliyun;
 using NJsonSchema.Annotations;
 
 namespace Logto.Connector.AliyunDirectMail;
@@ -40,9 +41,9 @@ public sealed record AliyunDirectMailConfig
     [Display(
         Name = "Custom endpoint",
         Prompt = "https://dm-vpc.cn-hangzhou.aliyuncs.com/",
-        Description = "Optional http(s) URL used instead of the region's public endpoint: a VPC endpoint, a proxy, or the local Direct Mail sandbox.")]
+        Description = AliyunEndpoint.Description)]
     [Url]
-    [RegularExpression(DirectMailEndpoints.EndpointPattern)]
+    [RegularExpression(AliyunEndpoint.Pattern)]
     public string? Endpoint { get; init; }
 
     [JsonPropertyName("accountName")]

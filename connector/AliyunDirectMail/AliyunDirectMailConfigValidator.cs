@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Logto.Connector.Aliyun;
 using Logto.ConnectorKit;
 
 namespace Logto.Connector.AliyunDirectMail;
@@ -17,7 +18,7 @@ public static class AliyunDirectMailConfigValidator
 
     private const string RequiredTemplatesPath = "/properties/templates/allOf/";
 
-    private static readonly Lazy<ConfigSchemaEvaluator> Schema = new(() => ConfigSchemaEvaluator.Load(AliyunDirectMailMetadata.ConfigSchema, [DirectMailEndpoints.EndpointPatternCheck]));
+    private static readonly Lazy<ConfigSchemaEvaluator> Schema = new(() => ConfigSchemaEvaluator.Load(AliyunDirectMailMetadata.ConfigSchema, [AliyunEndpoint.PatternCheck]));
 
     public static AliyunDirectMailConfig Parse(JsonElement config)
     {

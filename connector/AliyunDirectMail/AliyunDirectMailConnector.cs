@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Logto.Connector.Aliyun;
 using Logto.ConnectorKit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,28 +15,19 @@ namespace Logto.Connector.AliyunDirectMail;
 public sealed class AliyunDirectMailConnector : IConnector
 {
     private readonly ILogger logger;
-    private readonly SingleSendMailSender sender;
-    private readonly AliyunDirectMailConfigCache configs = new();
+    private readonly AliyunRpcClient client;
+    private readonly ConfigCache<AliyunDirectMailConfig> configs = new(AliyunDirectMailConfigValidator.Parse);
 
     public AliyunDirectMailConnector(
         IHttpClientFactory httpClientFactory,
         ILogger<AliyunDirectMailConnector> logger,
-        IOptions<AliyunDirectMailOptions>? options = null,
+        IOptions<AliyunRpcOptions>? options = null,
         TimeProvider? timeProvider = null,
         ISignatureNonceSource? nonceSource = null)
     {
-        ArgumentNullException.ThrowIfNull(httpClientFactory);
         ArgumentNullException.ThrowIfNull(logger);
         this.logger = logger;
-        var settings = options?.Value ?? new AliyunDirectMailOptions();
-        var time = timeProvider ?? TimeProvider.System;
-        sender = new SingleSendMailSender(
-            new SingleSendMailClient(httpClientFactory, settings, time, logger),
-            SingleSendMailRetryPolicy.Create(settings, time, logger),
-            settings,
-            time,
-            nonceSource ?? GuidSignatureNonceSource.Instance,
-            logger);
+        client = new AliyunRpcClient(httpClientFactory, logger, options, timeProvider, nonceSource);
     }
 
     public ConnectorDescriptor Descriptor => AliyunDirectMailMetadata.Descriptor;
@@ -59,6 +51,14 @@ public sealed class AliyunDirectMailConnector : IConnector
             throw;
         }
 
-        return await sender.SendAsync(config, endpoint, mail, cancellationToken).ConfigureAwait(false);
+        var call = new AliyunRpcCall(
+            "Aliyun Direct Mail",
+            "SingleSendMail",
+            "mail",
+            endpoint,
+            config.AccessKeySecret,
+            (nonce, timestamp) => SingleSendMailForm.Build(config, mail, nonce, timestamp),
+            SingleSendMailResponseReader.Read);
+        return await client.CallAsync(call, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -10,10 +10,6 @@ namespace Logto.Connector.AliyunDirectMail;
 // Config
 [JsonSerializable(typeof(AliyunDirectMailConfig))]
 [JsonSerializable(typeof(TemplateConfig))]
-// SingleSendMail results and error data
+// SingleSendMail results
 [JsonSerializable(typeof(SingleSendMailResult))]
-[JsonSerializable(typeof(AliyunErrorData))]
-[JsonSerializable(typeof(TransportErrorData))]
-// Handlebars: an array's `length`
-[JsonSerializable(typeof(int))]
 internal sealed partial class AliyunDirectMailJsonContext : JsonSerializerContext;

@@ -15,9 +15,6 @@ public static class AliyunDirectMailMetadata
 
     public const string Type = "Email";
 
-    /// <summary>Where the config schema lies in the npm package (the manifest's <c>configSchema</c>).</summary>
-    public const string ConfigSchemaPath = "./schema/aliyun-direct-mail.config.schema.json";
-
     private const string ConfigSchemaResource = "aliyun-direct-mail.config.schema.json";
 
     private static readonly Lazy<string> SchemaText = new(ReadSchemaResource);
@@ -36,7 +33,7 @@ public static class AliyunDirectMailMetadata
         get
         {
             var schema = ConfigSchema;
-            return new(Id, Type, MetadataWith(schema), schema);
+            return new(Id, Type, MetadataWith(schema), schema) { ConfigSchemaPath = $"./schema/{ConfigSchemaResource}" };
         }
     }
 

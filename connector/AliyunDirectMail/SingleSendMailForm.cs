@@ -1,15 +1,13 @@
-using System.Globalization;
-
 namespace Logto.Connector.AliyunDirectMail;
 
 /// <summary>
-/// The SingleSendMail form, parameter for parameter and in the order the official connector sends it (contract §2.5/§5.2),
-/// signed with <see cref="RpcSignature"/>. https://www.alibabacloud.com/help/en/direct-mail/developer-reference/api-dm-2015-11-23-singlesendmail
+/// The SingleSendMail parameters, in the order the official connector sends them; the Aliyun RPC client appends
+/// <c>Signature</c>. https://www.alibabacloud.com/help/en/direct-mail/developer-reference/api-dm-2015-11-23-singlesendmail
 /// </summary>
 internal static class SingleSendMailForm
 {
-    public static IReadOnlyList<KeyValuePair<string, string>> Build(
-        AliyunDirectMailConfig config, RenderedMail mail, string nonce, DateTimeOffset now)
+    public static List<KeyValuePair<string, string>> Build(
+        AliyunDirectMailConfig config, RenderedMail mail, string nonce, string timestamp)
     {
         var parameters = new List<KeyValuePair<string, string>>(17)
         {
@@ -36,9 +34,7 @@ internal static class SingleSendMailForm
         // Sent with a custom endpoint too, like the official connector sends it for every region.
         parameters.Add(new("RegionId", DirectMailEndpoints.RegionIdOf(config)));
         parameters.Add(new("SignatureNonce", nonce));
-        // UTC, second precision: https://www.alibabacloud.com/help/en/direct-mail/developer-reference/common-parameters
-        parameters.Add(new("Timestamp", now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)));
-        parameters.Add(new("Signature", RpcSignature.Sign("POST", parameters, config.AccessKeySecret)));
+        parameters.Add(new("Timestamp", timestamp));
         return parameters;
     }
 }

@@ -6,7 +6,8 @@ namespace Logto.ConnectorKit;
 
 /// <summary>
 /// Builds <c>logto-connector.manifest.json</c> (described by <c>schema/manifest.schema.json</c>): the connector's Logto type
-/// and metadata, where its config schema lies in the package, and how to start the host that serves it.
+/// and metadata, where its config schema lies in the package, what the bridge asks Logto for before a send, and how to start
+/// the host that serves it.
 /// </summary>
 public static class ConnectorManifest
 {
@@ -21,12 +22,11 @@ public static class ConnectorManifest
     };
 
     /// <param name="descriptor">The connector; its metadata is copied, not shared.</param>
-    /// <param name="configSchemaPath">Package-relative path of the committed config schema, e.g. <c>./schema/x.config.schema.json</c>.</param>
-    /// <param name="host">The host section, usually <see cref="ConnectorManifestHost.Default"/>.</param>
-    public static JsonObject Build(ConnectorDescriptor descriptor, string configSchemaPath, ConnectorManifestHost host)
+    /// <param name="host">The host section, as the host that serves the connector describes itself.</param>
+    public static JsonObject Build(ConnectorDescriptor descriptor, ConnectorManifestHost host)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
-        ArgumentException.ThrowIfNullOrEmpty(configSchemaPath);
+        ArgumentException.ThrowIfNullOrEmpty(descriptor.ConfigSchemaPath);
         ArgumentNullException.ThrowIfNull(host);
 
         var executables = new JsonObject();
@@ -40,7 +40,8 @@ public static class ConnectorManifest
             ["manifestVersion"] = ManifestVersion,
             ["type"] = descriptor.Type,
             ["metadata"] = descriptor.Metadata.DeepClone(),
-            ["configSchema"] = configSchemaPath,
+            ["configSchema"] = descriptor.ConfigSchemaPath,
+            ["sendMessageContext"] = new JsonArray([.. descriptor.SendMessageContext.Select(c => (JsonNode)c)]),
             ["host"] = new JsonObject
             {
                 ["executables"] = executables,

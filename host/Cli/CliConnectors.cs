@@ -18,11 +18,6 @@ internal static class CliConnectors
     /// <summary>Logging to stderr at <paramref name="logLevel"/>, pooled HTTP, the system clock: what every command builds connectors with.</summary>
     public static ConnectorDependencies CreateDependencies(LogLevel logLevel) => new(StderrLoggerProvider.CreateFactory(logLevel));
 
-    /// <summary>Where a connector's config schema lies in its npm package (the manifest's <c>configSchema</c>).</summary>
-    public static string ConfigSchemaPath(string connectorId) => connectorId == AliyunDirectMailMetadata.Id
-        ? AliyunDirectMailMetadata.ConfigSchemaPath
-        : $"./schema/{connectorId}.config.schema.json";
-
     /// <summary>The connector <paramref name="connectorId"/> names (or the only one); null after telling the user why not.</summary>
     public static IConnector? Select(IReadOnlyList<IConnector> connectors, string? connectorId, TextWriter error)
     {

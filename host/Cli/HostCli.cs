@@ -4,7 +4,7 @@ using Logto.ConnectorHost.Cli.Commands;
 
 namespace Logto.ConnectorHost.Cli;
 
-/// <summary>The command line: <c>serve</c> (the default), <c>manifest</c>, <c>schema</c>, <c>validate-config</c>, <c>send</c>, <c>sandbox</c>.</summary>
+/// <summary>The command line: <c>serve</c> (the default), <c>manifest</c>, <c>schema</c>, <c>validate-config</c>, <c>send</c>.</summary>
 internal static class HostCli
 {
     public static async Task<int> RunAsync(string[] args, ConnectorHostStreams stdio)
@@ -30,7 +30,7 @@ internal static class HostCli
                 return ExitCodes.Usage;
             }
 
-            // No termination handling here: `serve` leaves SIGTERM to the generic host, `sandbox` handles it itself.
+            // No termination handling here: `serve` leaves SIGTERM to the host runner.
             var invocation = new InvocationConfiguration { Output = stdout, Error = cli.Error, ProcessTerminationTimeout = null };
             return await parse.InvokeAsync(invocation).ConfigureAwait(false);
         }
@@ -43,7 +43,6 @@ internal static class HostCli
         ("schema", DescribeCommands.CreateSchema),
         ("validate-config", ValidateConfigCommand.Create),
         ("send", SendCommand.Create),
-        ("sandbox", SandboxCommand.Create),
     ];
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Logto.Connector.Aliyun;
 
 namespace Logto.Connector.AliyunDirectMail.Sandbox.DirectMail;
 

@@ -11,8 +11,7 @@ internal static class DescribeCommands
         cli,
         "manifest",
         "Print the connector's logto-connector.manifest.json (Logto type and metadata, config schema path, how to start the host).",
-        connector => ConnectorManifest.Build(
-            connector.Descriptor, CliConnectors.ConfigSchemaPath(connector.Descriptor.Id), ConnectorManifestHost.Default));
+        connector => ConnectorManifest.Build(connector.Descriptor, HostManifest.Section));
 
     public static Command CreateSchema(CliContext cli) =>
         Create(cli, "schema", "Print the connector's config JSON Schema.", connector => connector.Descriptor.ConfigSchema);

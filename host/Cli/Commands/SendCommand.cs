@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Logto.Connector.AliyunDirectMail.Sandbox;
 using Logto.ConnectorKit;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +8,7 @@ namespace Logto.ConnectorHost.Cli.Commands;
 
 /// <summary>
 /// <c>send --to addr</c>: a test message like the admin console's Test button (type Generic, payload <c>{code: "000000"}</c>,
-/// the config passed with the call). <c>--sandbox</c> sends it to an embedded Direct Mail sandbox and prints what it accepted.
+/// the config passed with the call). To try it without a provider account, point the config's <c>endpoint</c> at the dev sandbox.
 /// </summary>
 internal static class SendCommand
 {
@@ -18,17 +17,12 @@ internal static class SendCommand
         var to = new Option<string>("--to") { Description = "Recipient address.", HelpName = "address", Required = true };
         var type = new Option<string>("--type") { Description = "Logto template type.", HelpName = "type", DefaultValueFactory = _ => nameof(TemplateType.Generic) };
         type.AcceptOnlyFromAmong(Enum.GetNames<TemplateType>());
-        var configPath = new Option<string?>("--config") { Description = "Config file (JSON, as stored in Logto); optional with --sandbox.", HelpName = "file" };
-        var sandbox = new Option<bool>("--sandbox")
-        {
-            Description = "Send to an embedded Direct Mail sandbox (its endpoint and credentials replace the config's; a demo config when no --config).",
-        };
+        var configPath = new Option<string>("--config") { Description = "Config file (JSON, as stored in Logto).", HelpName = "file", Required = true };
         var connectorOption = CliOptions.CreateConnector();
-        var command = new Command("send", "Send a test message, as Logto's Test button does.") { to, type, configPath, sandbox, connectorOption };
+        var command = new Command("send", "Send a test message, as Logto's Test button does.") { to, type, configPath, connectorOption };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var useSandbox = parse.GetValue(sandbox);
-            var config = LoadConfig(parse.GetValue(configPath), useSandbox, cli.Error);
+            var config = LoadConfig(parse.GetValue(configPath)!, cli.Error);
             if (config is null)
             {
                 return ExitCodes.Usage;
@@ -43,42 +37,13 @@ internal static class SendCommand
             }
 
             var data = new SendMessageData(parse.GetValue(to)!, Enum.Parse<TemplateType>(parse.GetValue(type)!), Json(new JsonObject { ["code"] = "000000" }));
-            if (!useSandbox)
-            {
-                return await SendAsync(cli, connector, data, Json(config), cancellationToken).ConfigureAwait(false);
-            }
-
-                        var box = await DirectMailSandbox.StartAsync(new DirectMailSandboxOptions { Logger = dependencies.LoggerFactory.CreateLogger("Sandbox") }, cancellationToken)
-                .ConfigureAwait(false);
-            await using (box.ConfigureAwait(false))
-            {
-                var exitCode = await SendAsync(cli, connector, data, Json(DemoConfig.UseSandbox(config, box)), cancellationToken).ConfigureAwait(false);
-                if (exitCode == ExitCodes.Ok)
-                {
-                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                    timeout.CancelAfter(TimeSpan.FromSeconds(5));
-                    await PrintAsync(cli.Out, await box.WaitForMessageAsync(timeout.Token).ConfigureAwait(false)).ConfigureAwait(false);
-                }
-
-                return exitCode;
-            }
+            return await SendAsync(cli, connector, data, Json(config), cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static JsonObject? LoadConfig(string? path, bool useSandbox, TextWriter error)
+    private static JsonObject? LoadConfig(string path, TextWriter error)
     {
-        if (path is null)
-        {
-            if (useSandbox)
-            {
-                return DemoConfig.Create();
-            }
-
-            error.WriteLine("error: --config is required (or use --sandbox for a demo config)");
-            return null;
-        }
-
         if (ConfigFile.TryRead(path, error) is not { } element)
         {
             return null;
@@ -119,17 +84,6 @@ internal static class SendCommand
         }
 
         return ExitCodes.Ok;
-    }
-
-    private static async Task PrintAsync(TextWriter output, SandboxMessage message)
-    {
-        var from = message.FromAlias is { Length: > 0 } alias ? $"{alias} <{message.AccountName}>" : message.AccountName;
-        await output.WriteLineAsync($"accepted by the sandbox (EnvId {message.EnvId}):").ConfigureAwait(false);
-        await output.WriteLineAsync($"From:    {from}").ConfigureAwait(false);
-        await output.WriteLineAsync($"To:      {message.ToAddress}").ConfigureAwait(false);
-        await output.WriteLineAsync($"Subject: {message.Subject}").ConfigureAwait(false);
-        await output.WriteLineAsync(message.HtmlBody is not null ? "Body (HTML):" : "Body (text):").ConfigureAwait(false);
-        await output.WriteLineAsync(message.HtmlBody ?? message.TextBody ?? "").ConfigureAwait(false);
     }
 
     private static JsonElement Json(JsonObject node) => JsonSerializer.SerializeToElement(node, CliJsonContext.Default.JsonObject);

@@ -1,4 +1,4 @@
-namespace Logto.Connector.AliyunDirectMail;
+namespace Logto.Connector.Aliyun;
 
 /// <summary>
 /// What bounds one <c>sendMessage</c>: the caller's cancellation and the per-call timeout, which covers every attempt and the

@@ -1,4 +1,4 @@
-namespace Logto.Connector.AliyunDirectMail;
+namespace Logto.Connector.Aliyun;
 
 /// <summary>Upper-case hex digits for the two percent-encodings (<see cref="RpcSignature"/>, <see cref="FormUrlEncoding"/>).</summary>
 internal static class Hex

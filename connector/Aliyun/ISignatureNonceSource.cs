@@ -1,4 +1,4 @@
-namespace Logto.Connector.AliyunDirectMail;
+namespace Logto.Connector.Aliyun;
 
 /// <summary>Supplies <c>SignatureNonce</c>: unique per request (Aliyun answers <c>SignatureNonceUsed</c> otherwise).</summary>
 public interface ISignatureNonceSource

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace Logto.Connector.AliyunDirectMail;
+namespace Logto.ConnectorKit;
 
 /// <summary>
 /// Logto's <c>replaceSendMessageHandlebars</c> (connector-kit 5.1.1 <c>lib/index.js</c>): every <c>{{ path }}</c> whose root key

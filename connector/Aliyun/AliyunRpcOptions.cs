@@ -1,14 +1,14 @@
-namespace Logto.Connector.AliyunDirectMail;
+namespace Logto.Connector.Aliyun;
 
-/// <summary>Host-level settings of the connector (not per tenant), bound with <c>IOptions</c>.</summary>
-public sealed class AliyunDirectMailOptions
+/// <summary>Host-level settings of an Aliyun RPC connector (not per tenant), bound with <c>IOptions</c>.</summary>
+public sealed class AliyunRpcOptions
 {
-    /// <summary>The named <c>HttpClient</c> the connector asks <c>IHttpClientFactory</c> for.</summary>
-    public const string HttpClientName = "Logto.Connector.AliyunDirectMail";
+    /// <summary>The named <c>HttpClient</c> the connectors ask <c>IHttpClientFactory</c> for.</summary>
+    public const string HttpClientName = "Logto.Connector.Aliyun";
 
     /// <summary>
     /// How long one <c>sendMessage</c> may take in all: every attempt (connect, send, read the answer) and the waits between
-    /// them. The official connector sets none.
+    /// them. The official connectors set none.
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
 
@@ -16,8 +16,8 @@ public sealed class AliyunDirectMailOptions
     public int MaxResponseBytes { get; set; } = 1024 * 1024;
 
     /// <summary>
-    /// SingleSendMail attempts per <c>sendMessage</c>, the first included; 1 turns retries off. A retry happens only when the
-    /// mail was certainly not accepted: a <c>Throttling*</c> answer, or a refused TCP connection.
+    /// Attempts per <c>sendMessage</c>, the first included; 1 turns retries off. A retry happens only when the message was
+    /// certainly not accepted: a <c>Throttling*</c> answer, or a refused TCP connection.
     /// </summary>
     public int MaxAttempts { get; set; } = 3;
 

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace Logto.Connector.AliyunDirectMail;
+namespace Logto.Connector.Aliyun;
 
 /// <summary>
 /// The WHATWG <c>application/x-www-form-urlencoded</c> serializer, i.e. Node's <c>URLSearchParams.toString()</c>, which got's

@@ -1,6 +1,6 @@
-namespace Logto.Connector.AliyunDirectMail;
+namespace Logto.Connector.Aliyun;
 
-/// <summary>Why a failed attempt may be repeated: Aliyun certainly did not accept the mail.</summary>
+/// <summary>Why a failed attempt may be repeated: Aliyun certainly did not accept the message.</summary>
 internal enum RetryReason
 {
     /// <summary>Final: a success, or a failure after which the mail may have been accepted, or one a retry cannot fix.</summary>

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace Logto.Connector.AliyunDirectMail;
+namespace Logto.ConnectorKit;
 
 /// <summary>JavaScript's view of a JSON value: property access as in Logto's <c>getValue</c>, and <c>String(value ?? '')</c>.</summary>
 public static class JsValue
@@ -19,7 +19,7 @@ public static class JsValue
             case JsonValueKind.Array:
                 if (name == "length")
                 {
-                    value = JsonSerializer.SerializeToElement(container.GetArrayLength(), AliyunDirectMailJsonContext.Default.Int32);
+                    value = JsonElement.Parse(container.GetArrayLength().ToString(CultureInfo.InvariantCulture));
                     return true;
                 }
 

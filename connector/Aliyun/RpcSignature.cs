@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Logto.Connector.AliyunDirectMail;
+namespace Logto.Connector.Aliyun;
 
 /// <summary>
 /// Aliyun's RPC signature, <c>SignatureMethod=HMAC-SHA1</c>, <c>SignatureVersion=1.0</c>.

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Logto.Connector.AliyunDirectMail;
+namespace Logto.ConnectorKit;
 
 /// <summary>Escapes text for HTML element content and quoted attribute values (<c>&amp; &lt; &gt; " '</c>); nothing else changes.</summary>
 public static class HtmlText

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Logto.ConnectorKit;
 
-namespace Logto.Connector.AliyunDirectMail;
+namespace Logto.Connector.Aliyun;
 
-/// <summary>The result of one SingleSendMail attempt: the <c>{EnvId, RequestId}</c> result or Logto's error, and whether to retry.</summary>
+/// <summary>The result of one attempt: the connector's result or Logto's error, and whether to retry.</summary>
 internal sealed record SendAttemptOutcome
 {
     private SendAttemptOutcome()

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Logto.Connector.AliyunDirectMail;
+namespace Logto.ConnectorKit;
 
 /// <summary>
 /// ECMAScript <c>Number::toString(x)</c> in radix 10 (ECMA-262 §6.1.6.1.20): the shortest round-trip digits, laid out in plain

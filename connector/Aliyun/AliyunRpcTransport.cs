@@ -3,55 +3,51 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text;
-using System.Text.Json;
 using Logto.ConnectorKit;
 using Microsoft.Extensions.Logging;
 
-namespace Logto.Connector.AliyunDirectMail;
+namespace Logto.Connector.Aliyun;
 
 /// <summary>
-/// One signed SingleSendMail POST: a form body encoded like the official connector's, bounded by the call's
+/// One signed POST: a form body encoded like the official connectors' (got's <c>form:</c>), bounded by the call's
 /// <see cref="SendBudget"/>, and every answer or transport failure turned into a <see cref="SendAttemptOutcome"/> that says
-/// whether the mail was certainly not accepted (never an exception dump). Only the caller's cancellation escapes as an exception.
+/// whether the message was certainly not accepted (never an exception dump). Only the caller's cancellation escapes.
 /// </summary>
-internal sealed class SingleSendMailClient(
-    IHttpClientFactory httpClientFactory, AliyunDirectMailOptions options, TimeProvider timeProvider, ILogger logger)
+internal sealed class AliyunRpcTransport(
+    IHttpClientFactory httpClientFactory, AliyunRpcOptions options, TimeProvider timeProvider, ILogger logger)
 {
     /// <summary>Milliseconds to wait before retrying a throttled call, sent by Aliyun's gateway (read by darabonba-openapi 0.2.x).
     /// https://github.com/aliyun/darabonba-openapi/blob/master/csharp/core/Utils.cs</summary>
     public const string RetryAfterHeader = "x-acs-retry-after";
 
-    /// <param name="display">The endpoint as errors and logs show it (<see cref="DirectMailEndpoints.Display"/>).</param>
     public async Task<SendAttemptOutcome> SendAsync(
-        Uri endpoint, string display, IReadOnlyList<KeyValuePair<string, string>> form, SendBudget budget, int attempt)
+        AliyunRpcCall call, IReadOnlyList<KeyValuePair<string, string>> form, SendBudget budget, int attempt)
     {
+        var display = AliyunEndpoint.Display(call.Endpoint);
         var started = timeProvider.GetTimestamp();
         try
         {
-            var answer = await PostAsync(endpoint, form, budget.Token).ConfigureAwait(false);
-            logger.AnswerBody(answer.Body);
-            return Read(answer, Elapsed(started));
+            var answer = await PostAsync(call.Endpoint, form, budget.Token).ConfigureAwait(false);
+            logger.AnswerBody(call.Action, answer.Body);
+            return Read(call, answer, Elapsed(started));
         }
-        catch (OperationCanceledException exception) when (budget.TimedOut)
+        catch (OperationCanceledException) when (budget.TimedOut)
         {
-            return SendAttemptOutcome.Failure(Failed(display, started, attempt, TimeoutDescription(display), exception));
+            return SendAttemptOutcome.Failure(Failed(call, started, attempt, TimeoutDescription(call)));
         }
         catch (HttpRequestException exception)
         {
             var refused = IsConnectionRefused(exception);
             return SendAttemptOutcome.Failure(
-                Failed(display, started, attempt, Describe(exception, display), exception),
+                Failed(call, started, attempt, Describe(exception, call, display)),
                 refused ? RetryReason.ConnectionRefused : RetryReason.None);
         }
     }
 
     /// <summary>The error for a call whose time ran out (while waiting for an answer, or before the next attempt could start).</summary>
-    public string TimeoutDescription(string display) =>
-        $"Aliyun Direct Mail did not answer within {Format(options.Timeout)} ({display}); the mail may or may not have been sent.";
-
-    public static ConnectorException TransportError(string description) => new(
-        ConnectorErrorCode.General,
-        JsonSerializer.SerializeToNode(new TransportErrorData(description), AliyunDirectMailJsonContext.Default.TransportErrorData));
+    public string TimeoutDescription(AliyunRpcCall call) =>
+        $"{call.Product} did not answer within {Format(options.Timeout)} ({AliyunEndpoint.Display(call.Endpoint)}); " +
+        $"the {call.Item} may or may not have been sent.";
 
     /// <summary>
     /// Refused at connect time: HttpClient reports <see cref="HttpRequestError.ConnectionError"/> only while establishing the
@@ -76,9 +72,16 @@ internal sealed class SingleSendMailClient(
         return false;
     }
 
+    /// <summary>Says how often the call was tried when it was tried more than once.</summary>
+    public static string WithAttempts(string description, int attempts) => attempts <= 1
+        ? description
+        : description.EndsWith('.')
+            ? $"{description[..^1]} (after {attempts} attempts)."
+            : $"{description} (after {attempts} attempts)";
+
     private async Task<Answer> PostAsync(Uri endpoint, IReadOnlyList<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
     {
-        using var client = httpClientFactory.CreateClient(AliyunDirectMailOptions.HttpClientName);
+        using var client = httpClientFactory.CreateClient(AliyunRpcOptions.HttpClientName);
         client.Timeout = Timeout.InfiniteTimeSpan; // the SendBudget governs, through its token
         client.MaxResponseContentBufferSize = options.MaxResponseBytes;
 
@@ -91,30 +94,33 @@ internal sealed class SingleSendMailClient(
         return new Answer((int)response.StatusCode, body, RetryAfter(response.Headers));
     }
 
-    private SendAttemptOutcome Read(Answer answer, long elapsedMs)
+    private SendAttemptOutcome Read(AliyunRpcCall call, Answer answer, long elapsedMs)
     {
-        try
+        // A signed request is never re-sent to another address: redirects are not followed (the pooled handler is built
+        // with AllowAutoRedirect off), and a redirect answer is an unexpected answer.
+        var read = answer.Status is >= 300 and <= 399
+            ? AliyunAnswer.Unreadable(call.Product, answer.Status, "a redirect, which is not followed")
+            : call.ReadAnswer(answer.Status, answer.Body);
+        if (read.Error is null)
         {
-            var result = SingleSendMailResponseReader.Read((System.Net.HttpStatusCode)answer.Status, answer.Body);
-            var requestId = result.GetProperty("RequestId").GetString()!;
-            var envId = result.GetProperty("EnvId").GetString()!;
-            logger.Accepted(answer.Status, elapsedMs, requestId, envId);
-            return SendAttemptOutcome.Success(result);
+            logger.Accepted(call.Action, answer.Status, elapsedMs, read.RequestId);
+            return SendAttemptOutcome.Success(read.Result);
         }
-        catch (ConnectorException exception)
+
+        // Deviation from the official connectors (which say `general`): a gateway throttle is Logto's `rate_limit_exceeded`
+        // (HTTP 429 in Logto core) with the same data, so operators still see Code, Message and RequestId. It is what the
+        // caller gets once the retries are used up.
+        var outcome = read.Error.Code == ConnectorErrorCode.General && IsThrottling(read.AliyunCode)
+            ? SendAttemptOutcome.Failure(
+                new ConnectorException(ConnectorErrorCode.RateLimitExceeded, read.Error.ErrorData), RetryReason.Throttled, answer.RetryAfter)
+            : SendAttemptOutcome.Failure(read.Error);
+        logger.SendFailed(call.Action, answer.Status, elapsedMs, outcome.Error!.Code.ToWire(), read.AliyunCode, read.RequestId);
+        if (read.Error.Code == ConnectorErrorCode.InvalidResponse)
         {
-            var aliyunCode = exception.ErrorData?["Code"]?.GetValue<string>();
-            var requestId = exception.ErrorData?["RequestId"]?.GetValue<string>();
-            // Deviation from the official connector (which says `general`): a throttle is Logto's `rate_limit_exceeded`
-            // (HTTP 429 in Logto core, "Trigger rate limit. Please try again later.") with the same data, so operators
-            // still see Code, Message and RequestId. It is what the caller gets once the retries are used up.
-            var outcome = exception.Code == ConnectorErrorCode.General && IsThrottling(aliyunCode)
-                ? SendAttemptOutcome.Failure(
-                    new ConnectorException(ConnectorErrorCode.RateLimitExceeded, exception.ErrorData), RetryReason.Throttled, answer.RetryAfter)
-                : SendAttemptOutcome.Failure(exception);
-            logger.SendFailed(answer.Status, elapsedMs, outcome.Error!.Code.ToWire(), aliyunCode, requestId);
-            return outcome;
+            logger.UnreadableAnswer(call.Action, answer.Status, answer.Body.Length, Excerpt(answer.Body));
         }
+
+        return outcome;
     }
 
     /// <summary>
@@ -131,22 +137,15 @@ internal sealed class SingleSendMailClient(
             ? TimeSpan.FromMilliseconds(milliseconds)
             : null;
 
-    private ConnectorException Failed(string display, long started, int attempt, string description, Exception exception)
+    private ConnectorException Failed(AliyunRpcCall call, long started, int attempt, string description)
     {
-        var elapsed = Elapsed(started);
         var text = WithAttempts(description, attempt);
-        logger.TransportFailed(display, elapsed, text, exception);
-        return TransportError(text);
+        // An expected failure: one line with its cause, no stack trace.
+        logger.TransportFailed(call.Action, AliyunEndpoint.Display(call.Endpoint), Elapsed(started), text);
+        return TransportErrorData.Error(text);
     }
 
-    /// <summary>Says how often the call was tried when it was tried more than once.</summary>
-    public static string WithAttempts(string description, int attempts) => attempts <= 1
-        ? description
-        : description.EndsWith('.')
-            ? $"{description[..^1]} (after {attempts} attempts)."
-            : $"{description} (after {attempts} attempts)";
-
-    private string Describe(HttpRequestException exception, string display)
+    private string Describe(HttpRequestException exception, AliyunRpcCall call, string display)
     {
         var reason = Reason(exception);
         return exception.HttpRequestError switch
@@ -155,8 +154,9 @@ internal sealed class SingleSendMailClient(
             HttpRequestError.ConnectionError => $"Could not connect to {display}{reason}",
             HttpRequestError.SecureConnectionError => $"The TLS handshake with {display} failed{reason}",
             HttpRequestError.ConfigurationLimitExceeded => $"The answer from {display} is larger than {options.MaxResponseBytes} bytes.",
-            HttpRequestError.ResponseEnded => $"{display} closed the connection before a complete answer arrived; the mail may or may not have been sent.",
-            _ => $"The request to {display} failed{reason}; the mail may or may not have been sent.",
+            HttpRequestError.ResponseEnded =>
+                $"{display} closed the connection before a complete answer arrived; the {call.Item} may or may not have been sent.",
+            _ => $"The request to {display} failed{reason}; the {call.Item} may or may not have been sent.",
         };
     }
 
@@ -174,6 +174,14 @@ internal sealed class SingleSendMailClient(
         return exception is HttpRequestException { HttpRequestError: not HttpRequestError.Unknown } http
             ? $" ({http.HttpRequestError})"
             : string.Empty;
+    }
+
+    /// <summary>The start of an unreadable answer for the log, on one line; the error data never carries it.</summary>
+    private static string Excerpt(string body)
+    {
+        const int Limit = 200;
+        var cut = body.Length <= Limit ? body : body[..Limit] + "…";
+        return cut.ReplaceLineEndings(" ");
     }
 
     private long Elapsed(long started) => (long)timeProvider.GetElapsedTime(started).TotalMilliseconds;
