@@ -1,5 +1,5 @@
-namespace Logto.Connector.AliyunDirectMail.Sandbox;
+namespace Logto.Connector.AliyunSandbox;
 
-/// <summary>A failure to inject into the next <paramref name="Count"/> Direct Mail requests (control requests are never faulted).</summary>
+/// <summary>A failure to inject into the next <paramref name="Count"/> requests to <c>/</c> (control requests are never faulted).</summary>
 /// <param name="Delay">Only for <see cref="SandboxFaultKind.Delay"/>: how long to hold the answer.</param>
 public sealed record SandboxFault(SandboxFaultKind Kind, int Count = int.MaxValue, TimeSpan Delay = default);

@@ -1,4 +1,4 @@
-namespace Logto.Connector.AliyunDirectMail.Sandbox;
+namespace Logto.Connector.AliyunSandbox;
 
 public enum SandboxFaultKind
 {
@@ -22,4 +22,10 @@ public enum SandboxFaultKind
 
     /// <summary>500 Aliyun JSON <c>InternalError</c>.</summary>
     InternalError,
+
+    /// <summary>
+    /// SendSms only: 200 <c>{"Message":"触发分钟级流控Permits:1","RequestId":…,"Code":"isv.BUSINESS_LIMIT_CONTROL"}</c>.
+    /// Mail requests pass untouched and do not use up its count.
+    /// </summary>
+    BusinessLimitControl,
 }

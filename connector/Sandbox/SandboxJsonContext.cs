@@ -1,19 +1,23 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Logto.Connector.AliyunDirectMail.Sandbox.Wire;
+using Logto.Connector.AliyunSandbox.Wire;
 
-namespace Logto.Connector.AliyunDirectMail.Sandbox;
+namespace Logto.Connector.AliyunSandbox;
 
-/// <summary>Every type the sandbox reads or writes as JSON (source-generated: the sandbox runs inside the Native AOT host).</summary>
+/// <summary>Every type the sandbox reads or writes as JSON (source-generated, so that the sandbox can be published Native AOT).</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
-// Direct Mail wire
+// Aliyun wire
 [JsonSerializable(typeof(AliyunErrorBody))]
+[JsonSerializable(typeof(BusinessErrorBody))]
 [JsonSerializable(typeof(SingleSendMailResult))]
+[JsonSerializable(typeof(SendSmsResult))]
 // Control API and outbox files
 [JsonSerializable(typeof(FaultRequest))]
 [JsonSerializable(typeof(OutboxMessageJson))]
 [JsonSerializable(typeof(IReadOnlyList<OutboxMessageJson>))]
+[JsonSerializable(typeof(OutboxSmsJson))]
+[JsonSerializable(typeof(IReadOnlyList<OutboxSmsJson>))]
 [JsonSerializable(typeof(IReadOnlyList<ExchangeJson>))]
 [JsonSerializable(typeof(ControlError))]
 internal sealed partial class SandboxJsonContext : JsonSerializerContext

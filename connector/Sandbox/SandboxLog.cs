@@ -1,18 +1,18 @@
 using Microsoft.Extensions.Logging;
 
-namespace Logto.Connector.AliyunDirectMail.Sandbox;
+namespace Logto.Connector.AliyunSandbox;
 
 /// <summary>Everything the sandbox logs. Ids and codes only: no parameter values, bodies or secrets.</summary>
 internal static partial class SandboxLog
 {
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Direct Mail sandbox listening on {Endpoint}")]
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Aliyun sandbox (Direct Mail, SMS) listening on {Endpoint}")]
     public static partial void Started(ILogger logger, Uri endpoint);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Accepted SingleSendMail {EnvId} ({RecipientCount} recipient(s)) as request {RequestId}")]
-    public static partial void Accepted(ILogger logger, string envId, int recipientCount, string requestId);
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Accepted {Action} {Id} ({RecipientCount} recipient(s)) as request {RequestId}")]
+    public static partial void Accepted(ILogger logger, string action, string id, int recipientCount, string requestId);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Rejected a Direct Mail request: {Code} (HTTP {Status})")]
-    public static partial void Rejected(ILogger logger, string code, int status);
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Rejected a {Action} request: {Code} (HTTP {Status})")]
+    public static partial void Rejected(ILogger logger, string action, string code, int status);
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Injected fault {Kind}")]
     public static partial void Faulted(ILogger logger, SandboxFaultKind kind);
@@ -29,6 +29,6 @@ internal static partial class SandboxLog
     [LoggerMessage(EventId = 8, Level = LogLevel.Error, Message = "A sandbox connection failed")]
     public static partial void ConnectionFailed(ILogger logger, Exception error);
 
-    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "Could not write message {EnvId} to the outbox directory")]
-    public static partial void OutboxWriteFailed(ILogger logger, string envId, Exception error);
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "Could not write {Id} to the outbox directory")]
+    public static partial void OutboxWriteFailed(ILogger logger, string id, Exception error);
 }

@@ -1,4 +1,4 @@
-namespace Logto.Connector.AliyunDirectMail.Sandbox;
+namespace Logto.Connector.AliyunSandbox;
 
 /// <summary>One SingleSendMail call the sandbox accepted (answered 200 with an EnvId).</summary>
 /// <param name="Parameters">Every query then form parameter as received, in order, decoded.</param>

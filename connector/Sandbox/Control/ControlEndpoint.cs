@@ -1,16 +1,18 @@
 using System.Text.Json;
-using Logto.Connector.AliyunDirectMail.Sandbox.DirectMail;
-using Logto.Connector.AliyunDirectMail.Sandbox.Http;
-using Logto.Connector.AliyunDirectMail.Sandbox.Outbox;
-using Logto.Connector.AliyunDirectMail.Sandbox.Wire;
+using Logto.Connector.AliyunSandbox.Http;
+using Logto.Connector.AliyunSandbox.Outbox;
+using Logto.Connector.AliyunSandbox.Rpc;
+using Logto.Connector.AliyunSandbox.Wire;
 
-namespace Logto.Connector.AliyunDirectMail.Sandbox.Control;
+namespace Logto.Connector.AliyunSandbox.Control;
 
 /// <summary>
 /// The sandbox's own HTTP API, for Node tests, the demo and the CLI:
-/// <c>GET|DELETE /_sandbox/outbox</c>, <c>POST /_sandbox/fault</c>, <c>GET /_sandbox/exchanges</c>.
+/// <c>GET|DELETE /_sandbox/outbox</c> (mail), <c>GET|DELETE /_sandbox/sms-outbox</c>, <c>POST /_sandbox/fault</c>,
+/// <c>GET /_sandbox/exchanges</c>.
 /// </summary>
-internal sealed class ControlEndpoint(SandboxOutbox outbox, ExchangeLog exchanges, FaultSwitch faults)
+internal sealed class ControlEndpoint(
+    SandboxOutbox<SandboxMessage> outbox, SandboxOutbox<SandboxSms> smsOutbox, ExchangeLog exchanges, FaultSwitch faults)
 {
     public const string Prefix = "/_sandbox/";
 
@@ -21,20 +23,24 @@ internal sealed class ControlEndpoint(SandboxOutbox outbox, ExchangeLog exchange
         ("/_sandbox/outbox", "GET") => Json(
             outbox.Snapshot().Select(OutboxMessageJson.From).ToList(),
             SandboxJsonContext.Output.IReadOnlyListOutboxMessageJson),
-        ("/_sandbox/outbox", "DELETE") => ClearOutbox(),
+        ("/_sandbox/outbox", "DELETE") => Cleared(outbox.Clear),
+        ("/_sandbox/sms-outbox", "GET") => Json(
+            smsOutbox.Snapshot().Select(OutboxSmsJson.From).ToList(),
+            SandboxJsonContext.Output.IReadOnlyListOutboxSmsJson),
+        ("/_sandbox/sms-outbox", "DELETE") => Cleared(smsOutbox.Clear),
         ("/_sandbox/exchanges", "GET") => Json(
             exchanges.Snapshot().Select(ExchangeJson.From).ToList(),
             SandboxJsonContext.Output.IReadOnlyListExchangeJson),
         ("/_sandbox/fault", "POST") => SetFault(request.Body),
-        ("/_sandbox/outbox", _) => NotAllowed("GET, DELETE"),
+        ("/_sandbox/outbox" or "/_sandbox/sms-outbox", _) => NotAllowed("GET, DELETE"),
         ("/_sandbox/exchanges", _) => NotAllowed("GET"),
         ("/_sandbox/fault", _) => NotAllowed("POST"),
-        _ => Problem(404, "No such sandbox endpoint: use /_sandbox/outbox, /_sandbox/fault or /_sandbox/exchanges."),
+        _ => Problem(404, "No such sandbox endpoint: use /_sandbox/outbox, /_sandbox/sms-outbox, /_sandbox/fault or /_sandbox/exchanges."),
     };
 
-    private SandboxHttpResponse ClearOutbox()
+    private static SandboxHttpResponse Cleared(Action clear)
     {
-        outbox.Clear();
+        clear();
         return SandboxHttpResponse.Empty(204);
     }
 

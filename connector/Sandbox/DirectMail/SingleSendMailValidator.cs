@@ -1,4 +1,6 @@
-namespace Logto.Connector.AliyunDirectMail.Sandbox.DirectMail;
+using Logto.Connector.AliyunSandbox.Rpc;
+
+namespace Logto.Connector.AliyunSandbox.DirectMail;
 
 /// <summary>
 /// SingleSendMail's business parameters, with Direct Mail's own error codes.

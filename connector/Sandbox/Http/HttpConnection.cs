@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Logto.Connector.AliyunDirectMail.Sandbox.Http;
+namespace Logto.Connector.AliyunSandbox.Http;
 
 /// <summary>One client connection: reads requests, hands them to the handler, writes answers, keeps the connection alive.</summary>
 internal sealed class HttpConnection(Socket socket, IHttpRequestHandler handler) : IClientConnection, IDisposable

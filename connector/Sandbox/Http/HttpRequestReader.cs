@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Logto.Connector.AliyunDirectMail.Sandbox.Http;
+namespace Logto.Connector.AliyunSandbox.Http;
 
 /// <summary>
 /// Reads HTTP/1.0 and HTTP/1.1 requests off one connection: a head of at most 32 KiB and 100 header fields, then a

@@ -1,4 +1,4 @@
-namespace Logto.Connector.AliyunDirectMail.Sandbox.Http;
+namespace Logto.Connector.AliyunSandbox.Http;
 
 /// <summary>What the server calls for each request; the server only frames bytes.</summary>
 internal interface IHttpRequestHandler

@@ -1,4 +1,4 @@
-namespace Logto.Connector.AliyunDirectMail.Sandbox.Http;
+namespace Logto.Connector.AliyunSandbox.Http;
 
 /// <summary>A request the server will not parse; answered with <see cref="Status"/> and the connection closed.</summary>
 internal sealed class MalformedRequestException : Exception

@@ -1,4 +1,4 @@
-namespace Logto.Connector.AliyunDirectMail.Sandbox.Http;
+namespace Logto.Connector.AliyunSandbox.Http;
 
 /// <summary>One parsed HTTP/1.x request: origin-form target split into path and raw query, headers in order, the whole body.</summary>
 internal sealed record SandboxHttpRequest(

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Logto.Connector.AliyunDirectMail.Sandbox.Http;
+namespace Logto.Connector.AliyunSandbox.Http;
 
 /// <summary>What to send back. <see cref="ResetAfterPartialBody"/> sends the head and half the body, then resets the connection.</summary>
 internal sealed record SandboxHttpResponse(int Status, string ContentType, byte[] Body)

@@ -11,7 +11,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 
-namespace Logto.Connector.AliyunDirectMail.Sandbox.Http;
+namespace Logto.Connector.AliyunSandbox.Http;
 
 internal sealed class SandboxHttpServer : IAsyncDisposable
 {

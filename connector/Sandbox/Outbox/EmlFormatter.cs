@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Logto.Connector.AliyunDirectMail.Sandbox.Outbox;
+namespace Logto.Connector.AliyunSandbox.Outbox;
 
 /// <summary>
 /// Renders an accepted message as an RFC 5322 / MIME message, pure ASCII with CRLF line ends: non-ASCII (or control)

@@ -1,6 +1,6 @@
-namespace Logto.Connector.AliyunDirectMail.Sandbox.Outbox;
+namespace Logto.Connector.AliyunSandbox.Outbox;
 
-/// <summary>Every Direct Mail request seen, oldest first; only the latest <see cref="Capacity"/> are kept. Thread-safe.</summary>
+/// <summary>Every request to <c>/</c> seen, oldest first; only the latest <see cref="Capacity"/> are kept. Thread-safe.</summary>
 internal sealed class ExchangeLog(TimeProvider timeProvider)
 {
     public const int Capacity = 100_000;
@@ -8,9 +8,9 @@ internal sealed class ExchangeLog(TimeProvider timeProvider)
     private readonly Lock _gate = new();
     private readonly Queue<SandboxExchange> _exchanges = new();
 
-    public void Add(string outcome, int? status)
+    public void Add(string outcome, int? status, string? action = null)
     {
-        var exchange = new SandboxExchange(outcome, status, timeProvider.GetUtcNow());
+        var exchange = new SandboxExchange(outcome, status, timeProvider.GetUtcNow()) { Action = action };
         lock (_gate)
         {
             if (_exchanges.Count == Capacity)

@@ -1,10 +1,13 @@
 using System.Text;
 using System.Text.Json;
-using Logto.Connector.AliyunDirectMail.Sandbox.Wire;
+using Logto.Connector.AliyunSandbox.Wire;
 
-namespace Logto.Connector.AliyunDirectMail.Sandbox.Outbox;
+namespace Logto.Connector.AliyunSandbox.Outbox;
 
-/// <summary>Writes each accepted message as <c>&lt;EnvId&gt;.eml</c> and <c>&lt;EnvId&gt;.json</c>; each file appears whole (write, then rename).</summary>
+/// <summary>
+/// Writes each accepted mail as <c>&lt;EnvId&gt;.eml</c> and <c>&lt;EnvId&gt;.json</c>, each accepted SMS as
+/// <c>&lt;BizId&gt;.sms.json</c>; each file appears whole (write, then rename).
+/// </summary>
 internal sealed class OutboxFileWriter
 {
     private readonly string _directory;
@@ -20,6 +23,9 @@ internal sealed class OutboxFileWriter
         WriteWhole(message.EnvId + ".eml", Encoding.ASCII.GetBytes(EmlFormatter.Format(message)));
         WriteWhole(message.EnvId + ".json", JsonSerializer.SerializeToUtf8Bytes(OutboxMessageJson.From(message), SandboxJsonContext.IndentedOutput.OutboxMessageJson));
     }
+
+    public void Write(SandboxSms sms) =>
+        WriteWhole(sms.BizId + ".sms.json", JsonSerializer.SerializeToUtf8Bytes(OutboxSmsJson.From(sms), SandboxJsonContext.IndentedOutput.OutboxSmsJson));
 
     private void WriteWhole(string name, byte[] bytes)
     {

@@ -1,34 +1,42 @@
 using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
 
-namespace Logto.Connector.AliyunDirectMail.Sandbox.Outbox;
+namespace Logto.Connector.AliyunSandbox.Outbox;
 
-/// <summary>Accepted messages in acceptance order, plus a queue of arrivals for <see cref="WaitAsync"/>. Thread-safe.</summary>
-internal sealed class SandboxOutbox(OutboxFileWriter? files)
+/// <summary>Accepted requests of one API in acceptance order, plus a queue of arrivals for <see cref="WaitAsync"/>. Thread-safe.</summary>
+/// <param name="writeFiles">Files an item in the outbox directory, when one is set.</param>
+/// <param name="idOf">The item's id, for the log when its files cannot be written.</param>
+internal sealed class SandboxOutbox<T>(Action<T>? writeFiles, Func<T, string> idOf, ILogger logger)
 {
     private readonly Lock _gate = new();
-    private readonly List<SandboxMessage> _messages = [];
-    private readonly Channel<SandboxMessage> _arrivals = Channel.CreateUnbounded<SandboxMessage>();
+    private readonly List<T> _items = [];
+    private readonly Channel<T> _arrivals = Channel.CreateUnbounded<T>();
 
-    public IReadOnlyList<SandboxMessage> Snapshot()
+    public IReadOnlyList<T> Snapshot()
     {
         lock (_gate)
         {
-            return [.. _messages];
+            return [.. _items];
         }
     }
 
-    /// <summary>Files the message (when a directory is set) before it becomes visible, so an answered 200 implies the files exist.</summary>
-    public void Add(SandboxMessage message, bool writeFiles = true)
+    /// <summary>Files the item (when a directory is set) before it becomes visible, so an answered 200 implies the files exist.</summary>
+    public void Add(T item)
     {
-        if (writeFiles)
+        try
         {
-            files?.Write(message);
+            writeFiles?.Invoke(item);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // The files are a convenience: the in-memory outbox stays the record of what was accepted.
+            SandboxLog.OutboxWriteFailed(logger, idOf(item), error);
         }
 
         lock (_gate)
         {
-            _messages.Add(message);
-            _arrivals.Writer.TryWrite(message);
+            _items.Add(item);
+            _arrivals.Writer.TryWrite(item);
         }
     }
 
@@ -36,15 +44,15 @@ internal sealed class SandboxOutbox(OutboxFileWriter? files)
     {
         lock (_gate)
         {
-            _messages.Clear();
+            _items.Clear();
             while (_arrivals.Reader.TryRead(out _))
             {
             }
         }
     }
 
-    /// <summary>The oldest accepted message not yet handed out by this method (waits for one if there is none).</summary>
-    public async Task<SandboxMessage> WaitAsync(CancellationToken cancellationToken)
+    /// <summary>The oldest accepted item not yet handed out by this method (waits for one if there is none).</summary>
+    public async Task<T> WaitAsync(CancellationToken cancellationToken)
     {
         try
         {

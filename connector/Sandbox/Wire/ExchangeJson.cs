@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Logto.Connector.AliyunDirectMail.Sandbox.Wire;
+namespace Logto.Connector.AliyunSandbox.Wire;
 
 /// <summary>A <see cref="SandboxExchange"/> as served by <c>GET /_sandbox/exchanges</c>.</summary>
 internal sealed record ExchangeJson
@@ -14,6 +14,9 @@ internal sealed record ExchangeJson
     [JsonPropertyName("at")]
     public required DateTimeOffset At { get; init; }
 
+    [JsonPropertyName("action")]
+    public required string? Action { get; init; }
+
     public static ExchangeJson From(SandboxExchange exchange) =>
-        new() { Outcome = exchange.Outcome, Status = exchange.Status, At = exchange.At };
+        new() { Outcome = exchange.Outcome, Status = exchange.Status, At = exchange.At, Action = exchange.Action };
 }

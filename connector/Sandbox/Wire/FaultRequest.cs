@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Logto.Connector.AliyunDirectMail.Sandbox.Wire;
+namespace Logto.Connector.AliyunSandbox.Wire;
 
 /// <summary>Body of <c>POST /_sandbox/fault</c>: <c>{"kind":"Throttling","count":1,"delayMs":0}</c>; count and delayMs are optional.</summary>
 internal sealed record FaultRequest

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Logto.Connector.AliyunDirectMail.Sandbox.Wire;
+namespace Logto.Connector.AliyunSandbox.Wire;
 
 /// <summary>A <see cref="SandboxMessage"/> as served by <c>GET /_sandbox/outbox</c> and written to <c>&lt;EnvId&gt;.json</c>.</summary>
 internal sealed record OutboxMessageJson

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Logto.Connector.AliyunDirectMail.Sandbox.Wire;
+namespace Logto.Connector.AliyunSandbox.Wire;
 
 /// <summary>One received parameter, kept as a pair so that order and duplicates survive.</summary>
 internal sealed record ParameterJson

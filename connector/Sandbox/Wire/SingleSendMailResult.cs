@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Logto.Connector.AliyunDirectMail.Sandbox.Wire;
+namespace Logto.Connector.AliyunSandbox.Wire;
 
 /// <summary>
 /// SingleSendMail's success body.

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Connector.Tests.AliyunDirectMail.Support;
-using Logto.Connector.AliyunDirectMail.Sandbox;
+using Logto.Connector.AliyunSandbox;
 using Logto.ConnectorKit;
 
 namespace Connector.Tests.AliyunDirectMail;
@@ -139,7 +139,7 @@ public class AliyunDirectMailConnectorErrorMappingTests
     }
 
     // The sandbox records an exchange when it gives up on the client; wait for that (bounded), do not time it.
-    private static async Task<SandboxExchange> WaitForExchangeAsync(DirectMailSandbox sandbox)
+    private static async Task<SandboxExchange> WaitForExchangeAsync(AliyunSandbox sandbox)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (sandbox.Exchanges.Count == 0)

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Connector.Tests.AliyunDirectMail.Support;
 using Logto.Connector.AliyunDirectMail;
-using Logto.Connector.AliyunDirectMail.Sandbox;
+using Logto.Connector.AliyunSandbox;
 using Logto.ConnectorKit;
 
 namespace Connector.Tests.AliyunDirectMail;

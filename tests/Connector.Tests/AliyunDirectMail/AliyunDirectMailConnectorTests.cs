@@ -1,7 +1,7 @@
 using System.Globalization;
 using Connector.Tests.AliyunDirectMail.Support;
 using Logto.Connector.AliyunDirectMail;
-using Logto.Connector.AliyunDirectMail.Sandbox;
+using Logto.Connector.AliyunSandbox;
 using Logto.ConnectorKit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -38,13 +38,13 @@ public class AliyunDirectMailConnectorTests
     [Fact]
     public async Task SendMessage_signs_with_the_injected_clock_and_nonce_and_the_sandbox_refuses_a_reused_nonce()
     {
-        await using var sandbox = await DirectMailSandbox.StartAsync();
+        await using var sandbox = await AliyunSandbox.StartAsync();
         using var services = new HttpClientServices();
         var now = DateTimeOffset.UtcNow;
         var connector = new AliyunDirectMailConnector(
             services.Factory, NullLogger<AliyunDirectMailConnector>.Instance, Options.Create(new AliyunDirectMailOptions()),
             new FixedTimeProvider(now), new FixedNonce("11111111-2222-4333-8444-555555555555"));
-        var config = TestConfigs.Json(DirectMailSandboxOptions.DefaultAccessKeyId, DirectMailSandboxOptions.DefaultAccessKeySecret, sandbox.Endpoint.ToString());
+        var config = TestConfigs.Json(AliyunSandboxOptions.DefaultAccessKeyId, AliyunSandboxOptions.DefaultAccessKeySecret, sandbox.Endpoint.ToString());
 
         await connector.SendMessageAsync(TestConfigs.Call(config), CancellationToken.None);
         var reused = await Assert.ThrowsAsync<ConnectorException>(() => connector.SendMessageAsync(TestConfigs.Call(config), CancellationToken.None));

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Connector.Tests.AliyunDirectMail.Support;
-using Logto.Connector.AliyunDirectMail.Sandbox;
+using Logto.Connector.AliyunSandbox;
 using Logto.ConnectorKit;
 using Xunit.Abstractions;
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Connector.Tests.AliyunDirectMail.Support;
 using Logto.Connector.AliyunDirectMail;
-using Logto.Connector.AliyunDirectMail.Sandbox;
+using Logto.Connector.AliyunSandbox;
 using Logto.ConnectorKit;
 
 namespace Connector.Tests.AliyunDirectMail;
@@ -99,7 +99,7 @@ public partial class OfficialConnectorParityTests
         return (message, result, message.RawBody);
     }
 
-    private static List<SandboxMessage> Drain(DirectMailSandbox sandbox)
+    private static List<SandboxMessage> Drain(AliyunSandbox sandbox)
     {
         var messages = sandbox.Outbox.ToList();
         sandbox.ClearOutbox();

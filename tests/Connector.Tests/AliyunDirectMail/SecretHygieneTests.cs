@@ -1,5 +1,5 @@
 using Connector.Tests.AliyunDirectMail.Support;
-using Logto.Connector.AliyunDirectMail.Sandbox;
+using Logto.Connector.AliyunSandbox;
 using Logto.ConnectorKit;
 
 namespace Connector.Tests.AliyunDirectMail;

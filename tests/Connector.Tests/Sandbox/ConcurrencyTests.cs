@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Connector.Tests.Sandbox.Support;
-using Logto.Connector.AliyunDirectMail.Sandbox;
+using Logto.Connector.AliyunSandbox;
 
 namespace Connector.Tests.Sandbox;
 
@@ -10,7 +10,7 @@ public sealed class ConcurrencyTests
     [Fact]
     public async Task Five_hundred_sends_at_32_concurrent_become_500_distinct_outbox_messages_in_answer_order()
     {
-        await using var sandbox = await DirectMailSandbox.StartAsync();
+        await using var sandbox = await AliyunSandbox.StartAsync();
         using var client = new HttpClient();
         var answered = new ConcurrentBag<string>();
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Host.Tests.Support;
 using Logto.Connector.AliyunDirectMail;
-using Logto.Connector.AliyunDirectMail.Sandbox;
+using Logto.Connector.AliyunSandbox;
 
 namespace Host.Tests.Cli;
 
@@ -12,7 +12,7 @@ public sealed class ServeCommandTests
     [Fact]
     public async Task Serve_sends_through_the_real_connector_to_the_sandbox_and_exits_0_at_end_of_input()
     {
-        await using var sandbox = await DirectMailSandbox.StartAsync();
+        await using var sandbox = await AliyunSandbox.StartAsync();
         await using var host = HostProcess.Start(Artifacts.CliDll, ["serve"]);
 
         var initialized = await host.RequestAsync(Rpc.Initialize(1));
@@ -21,7 +21,7 @@ public sealed class ServeCommandTests
             ["to"] = "user@example.com",
             ["type"] = "Generic",
             ["payload"] = new JsonObject { ["code"] = "246810" },
-            ["config"] = SandboxConfig(sandbox, DirectMailSandboxOptions.DefaultAccessKeySecret),
+            ["config"] = SandboxConfig(sandbox, AliyunSandboxOptions.DefaultAccessKeySecret),
         }));
         host.CloseInput();
         var exitCode = await host.WaitForExitAsync(HostProcess.DefaultTimeout);
@@ -38,7 +38,7 @@ public sealed class ServeCommandTests
     public async Task A_rejected_send_is_a_connector_error_and_the_secret_never_leaves_the_host()
     {
         const string Canary = "canary-wrong-secret-5772156";
-        await using var sandbox = await DirectMailSandbox.StartAsync();
+        await using var sandbox = await AliyunSandbox.StartAsync();
         await using var host = HostProcess.Start(
             Artifacts.CliDll,
             ["serve", "--log-level", "trace", "--parent-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture)]);
@@ -98,10 +98,10 @@ public sealed class ServeCommandTests
         Assert.Equal(0, exitCode);
     }
 
-    private static JsonObject SandboxConfig(DirectMailSandbox sandbox, string secret)
+    private static JsonObject SandboxConfig(AliyunSandbox sandbox, string secret)
     {
         var config = CliCommandTests.ValidConfig();
-        config["accessKeyId"] = DirectMailSandboxOptions.DefaultAccessKeyId;
+        config["accessKeyId"] = AliyunSandboxOptions.DefaultAccessKeyId;
         config["accessKeySecret"] = secret;
         config["endpoint"] = sandbox.Endpoint.ToString();
         return config;

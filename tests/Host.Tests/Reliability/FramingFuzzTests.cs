@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Host.Tests.Reliability.Support;
 using Host.Tests.Support;
-using Logto.Connector.AliyunDirectMail.Sandbox;
+using Logto.Connector.AliyunSandbox;
 using Xunit.Abstractions;
 
 namespace Host.Tests.Reliability;
@@ -29,7 +29,7 @@ public sealed class FramingFuzzTests(ITestOutputHelper output)
         var seed = int.TryParse(Environment.GetEnvironmentVariable("LOGTO_FUZZ_SEED"), out var s) ? s : Random.Shared.Next();
         const string AccessKeyId = "fuzz-access-key-id";
         var secret = TestSecret.Or("fuzz-access-key-secret");
-        await using var sandbox = await DirectMailSandbox.StartAsync(new DirectMailSandboxOptions
+        await using var sandbox = await AliyunSandbox.StartAsync(new AliyunSandboxOptions
         {
             Credentials = new Dictionary<string, string> { [AccessKeyId] = secret },
         });

@@ -1,5 +1,5 @@
 using Logto.Connector.AliyunDirectMail;
-using Logto.Connector.AliyunDirectMail.Sandbox;
+using Logto.Connector.AliyunSandbox;
 using Logto.ConnectorKit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -8,7 +8,7 @@ namespace Connector.Tests.AliyunDirectMail.Support;
 
 /// <summary>
 /// The connector wired the way the host wires it (<c>AddHttpClient()</c> + <c>AddSingleton&lt;IConnector, …&gt;</c>), logging at
-/// Trace into memory, next to a real <see cref="DirectMailSandbox"/> whose only credential is a recognisable canary.
+/// Trace into memory, next to a real <see cref="AliyunSandbox"/> whose only credential is a recognisable canary.
 /// Retries wait at most <see cref="TestRetryMaxDelay"/> (Aliyun's 1000 ms <c>x-acs-retry-after</c> is capped to it), and every
 /// HTTP request the connector starts is counted in <see cref="HttpAttempts"/>, whether or not it reaches a server.
 /// </summary>
@@ -22,7 +22,7 @@ internal sealed class ConnectorHarness : IAsyncDisposable
     private readonly ServiceProvider services;
     private readonly RequestCounter counter;
 
-    private ConnectorHarness(DirectMailSandbox sandbox, ServiceProvider services, CapturingLoggerProvider logs, RequestCounter counter)
+    private ConnectorHarness(AliyunSandbox sandbox, ServiceProvider services, CapturingLoggerProvider logs, RequestCounter counter)
     {
         Sandbox = sandbox;
         this.services = services;
@@ -31,7 +31,7 @@ internal sealed class ConnectorHarness : IAsyncDisposable
         Connector = services.GetRequiredService<IConnector>();
     }
 
-    public DirectMailSandbox Sandbox { get; }
+    public AliyunSandbox Sandbox { get; }
 
     public IConnector Connector { get; }
 
@@ -46,7 +46,7 @@ internal sealed class ConnectorHarness : IAsyncDisposable
         TimeProvider? timeProvider = null,
         ISignatureNonceSource? nonceSource = null)
     {
-        var sandbox = await DirectMailSandbox.StartAsync(new DirectMailSandboxOptions
+        var sandbox = await AliyunSandbox.StartAsync(new AliyunSandboxOptions
         {
             Credentials = new Dictionary<string, string> { [AccessKeyId] = Secret },
         });

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using Connector.Tests.Sandbox.Support;
-using Logto.Connector.AliyunDirectMail.Sandbox;
+using Logto.Connector.AliyunSandbox;
 
 namespace Connector.Tests.Sandbox.Control;
 
@@ -9,9 +9,9 @@ namespace Connector.Tests.Sandbox.Control;
 public sealed class ControlEndpointTests : IAsyncLifetime
 {
     private static readonly HttpClient Client = new();
-    private DirectMailSandbox _sandbox = null!;
+    private AliyunSandbox _sandbox = null!;
 
-    public async Task InitializeAsync() => _sandbox = await DirectMailSandbox.StartAsync();
+    public async Task InitializeAsync() => _sandbox = await AliyunSandbox.StartAsync();
 
     public async Task DisposeAsync() => await _sandbox.DisposeAsync();
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Connector.Tests.Sandbox.Support;
-using Logto.Connector.AliyunDirectMail.Sandbox;
+using Logto.Connector.AliyunSandbox;
 
 namespace Connector.Tests.Sandbox.DirectMail;
 
@@ -8,9 +8,9 @@ namespace Connector.Tests.Sandbox.DirectMail;
 public sealed class FaultTests : IAsyncLifetime
 {
     private static readonly HttpClient Client = new();
-    private DirectMailSandbox _sandbox = null!;
+    private AliyunSandbox _sandbox = null!;
 
-    public async Task InitializeAsync() => _sandbox = await DirectMailSandbox.StartAsync();
+    public async Task InitializeAsync() => _sandbox = await AliyunSandbox.StartAsync();
 
     public async Task DisposeAsync() => await _sandbox.DisposeAsync();
 

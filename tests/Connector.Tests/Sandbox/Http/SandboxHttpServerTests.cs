@@ -3,16 +3,16 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Connector.Tests.Sandbox.Support;
-using Logto.Connector.AliyunDirectMail.Sandbox;
+using Logto.Connector.AliyunSandbox;
 
 namespace Connector.Tests.Sandbox.Http;
 
 /// <summary>The hand-written HTTP/1.1 server, driven with HttpClient and with raw sockets for what HttpClient never sends.</summary>
 public sealed class SandboxHttpServerTests : IAsyncLifetime
 {
-    private DirectMailSandbox _sandbox = null!;
+    private AliyunSandbox _sandbox = null!;
 
-    public async Task InitializeAsync() => _sandbox = await DirectMailSandbox.StartAsync();
+    public async Task InitializeAsync() => _sandbox = await AliyunSandbox.StartAsync();
 
     public async Task DisposeAsync() => await _sandbox.DisposeAsync();
 
@@ -136,7 +136,7 @@ public sealed class SandboxHttpServerTests : IAsyncLifetime
     [Fact]
     public async Task Disposal_closes_idle_connections_and_cancels_a_held_back_answer_promptly()
     {
-        var sandbox = await DirectMailSandbox.StartAsync();
+        var sandbox = await AliyunSandbox.StartAsync();
         using var idle = await ConnectAsync(sandbox);
         sandbox.SetFault(new SandboxFault(SandboxFaultKind.Delay, Delay: TimeSpan.FromSeconds(60)));
         using var client = new HttpClient();
@@ -159,7 +159,7 @@ public sealed class SandboxHttpServerTests : IAsyncLifetime
 
     private Task<Socket> ConnectAsync() => ConnectAsync(_sandbox);
 
-    private static async Task<Socket> ConnectAsync(DirectMailSandbox sandbox)
+    private static async Task<Socket> ConnectAsync(AliyunSandbox sandbox)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         try

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Connector.Tests.Sandbox.Support;
-using Logto.Connector.AliyunDirectMail.Sandbox;
+using Logto.Connector.AliyunSandbox;
 
 namespace Connector.Tests.Sandbox.Outbox;
 
@@ -12,10 +12,10 @@ public sealed partial class OutboxDirectoryTests : IAsyncLifetime
 {
     private static readonly HttpClient Client = new();
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "sandbox-outbox-" + Guid.NewGuid().ToString("N"));
-    private DirectMailSandbox _sandbox = null!;
+    private AliyunSandbox _sandbox = null!;
 
     public async Task InitializeAsync() =>
-        _sandbox = await DirectMailSandbox.StartAsync(new DirectMailSandboxOptions { OutboxDirectory = _directory });
+        _sandbox = await AliyunSandbox.StartAsync(new AliyunSandboxOptions { OutboxDirectory = _directory });
 
     public async Task DisposeAsync()
     {

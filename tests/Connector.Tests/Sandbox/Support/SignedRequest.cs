@@ -1,14 +1,14 @@
 using System.Globalization;
-using Logto.Connector.AliyunDirectMail;
-using Logto.Connector.AliyunDirectMail.Sandbox;
+using Logto.Connector.Aliyun;
+using Logto.Connector.AliyunSandbox;
 
 namespace Connector.Tests.Sandbox.Support;
 
 /// <summary>Builds SingleSendMail parameters the way Logto's connector does, signed with the real <see cref="RpcSignature"/>.</summary>
 internal static class SignedRequest
 {
-    public const string AccessKeyId = DirectMailSandboxOptions.DefaultAccessKeyId;
-    public const string Secret = DirectMailSandboxOptions.DefaultAccessKeySecret;
+    public const string AccessKeyId = AliyunSandboxOptions.DefaultAccessKeyId;
+    public const string Secret = AliyunSandboxOptions.DefaultAccessKeySecret;
 
     public static Dictionary<string, string> Business(string to = "user@example.com", string subject = "Verification code") => new()
     {
@@ -60,6 +60,6 @@ internal static class SignedRequest
         return await client.PostAsync(endpoint, form, cancellationToken);
     }
 
-    public static Task<HttpResponseMessage> SendMailAsync(this HttpClient client, DirectMailSandbox sandbox, CancellationToken cancellationToken = default) =>
+    public static Task<HttpResponseMessage> SendMailAsync(this HttpClient client, AliyunSandbox sandbox, CancellationToken cancellationToken = default) =>
         client.PostAsync(sandbox.Endpoint, Sign(Business()), cancellationToken);
 }

@@ -1,4 +1,4 @@
-namespace Logto.Connector.AliyunDirectMail.Sandbox.DirectMail;
+namespace Logto.Connector.AliyunSandbox.Rpc;
 
 /// <summary>
 /// Nonces already used, per AccessKeyId, each remembered until its request's Timestamp leaves the ±15 min window (after

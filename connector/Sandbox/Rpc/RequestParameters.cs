@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
-using Logto.Connector.AliyunDirectMail.Sandbox.Http;
+using Logto.Connector.AliyunSandbox.Http;
 
-namespace Logto.Connector.AliyunDirectMail.Sandbox.DirectMail;
+namespace Logto.Connector.AliyunSandbox.Rpc;
 
 /// <summary>
 /// The query parameters, then the form parameters, decoded (<c>+</c> and <c>%20</c> are both a space), in the order received.

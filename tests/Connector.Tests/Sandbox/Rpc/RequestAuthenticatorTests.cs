@@ -1,17 +1,17 @@
 using System.Net;
 using Connector.Tests.Sandbox.Support;
-using Logto.Connector.AliyunDirectMail;
-using Logto.Connector.AliyunDirectMail.Sandbox;
+using Logto.Connector.Aliyun;
+using Logto.Connector.AliyunSandbox;
 
-namespace Connector.Tests.Sandbox.DirectMail;
+namespace Connector.Tests.Sandbox.Rpc;
 
 /// <summary>The gateway checks, over real HTTP, each proven by a request that differs from an accepted one in one respect.</summary>
 public sealed class RequestAuthenticatorTests : IAsyncLifetime
 {
     private static readonly HttpClient Client = new();
-    private DirectMailSandbox _sandbox = null!;
+    private AliyunSandbox _sandbox = null!;
 
-    public async Task InitializeAsync() => _sandbox = await DirectMailSandbox.StartAsync();
+    public async Task InitializeAsync() => _sandbox = await AliyunSandbox.StartAsync();
 
     public async Task DisposeAsync() => await _sandbox.DisposeAsync();
 
@@ -94,7 +94,7 @@ public sealed class RequestAuthenticatorTests : IAsyncLifetime
     public async Task The_sandbox_clock_decides_what_is_stale()
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow.AddHours(-1));
-        await using var sandbox = await DirectMailSandbox.StartAsync(new DirectMailSandboxOptions { TimeProvider = clock });
+        await using var sandbox = await AliyunSandbox.StartAsync(new AliyunSandboxOptions { TimeProvider = clock });
 
         using var now = await Client.PostAsync(sandbox.Endpoint, SignedRequest.Sign(SignedRequest.Business()));
         using var anHourAgo = await Client.PostAsync(

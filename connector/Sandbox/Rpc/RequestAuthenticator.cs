@@ -1,16 +1,20 @@
 using System.Globalization;
 using Logto.Connector.Aliyun;
 
-namespace Logto.Connector.AliyunDirectMail.Sandbox.DirectMail;
+namespace Logto.Connector.AliyunSandbox.Rpc;
 
 /// <summary>
 /// The gateway's checks for an RPC "V1" request (HMAC-SHA1, SignatureVersion 1.0), in this order: common parameters present,
-/// Action and Version known, signature method, Timestamp format and ±15 min skew, AccessKeyId known, signature over every
+/// Action known and served in that Version, signature method, Timestamp format and ±15 min skew, AccessKeyId known, signature over every
 /// parameter but Signature, nonce unused. The nonce is only spent by a request whose signature matched.
 /// https://www.alibabacloud.com/help/en/direct-mail/developer-reference/signature-mechanism (doc 29442)
 /// </summary>
+/// <param name="versions">Action → the API version served for it (SingleSendMail → 2015-11-23, SendSms → 2017-05-25).</param>
 internal sealed class RequestAuthenticator(
-    IReadOnlyDictionary<string, string> credentials, NonceRegistry nonces, TimeProvider timeProvider)
+    IReadOnlyDictionary<string, string> credentials,
+    IReadOnlyDictionary<string, string> versions,
+    NonceRegistry nonces,
+    TimeProvider timeProvider)
 {
     /// <summary>
     /// The docs say 31 minutes for V1 but 15 for the gateway's InvalidTimeStamp.Expired; the stricter one wins.
@@ -31,7 +35,7 @@ internal sealed class RequestAuthenticator(
             }
         }
 
-        if (parameters["Action"] != "SingleSendMail" || parameters["Version"] != "2015-11-23")
+        if (!versions.TryGetValue(parameters["Action"]!, out var version) || parameters["Version"] != version)
         {
             return AliyunError.ActionNotFound;
         }

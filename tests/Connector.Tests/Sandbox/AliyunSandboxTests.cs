@@ -2,17 +2,17 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Connector.Tests.Sandbox.Support;
-using Logto.Connector.AliyunDirectMail;
-using Logto.Connector.AliyunDirectMail.Sandbox;
+using Logto.Connector.Aliyun;
+using Logto.Connector.AliyunSandbox;
 
 namespace Connector.Tests.Sandbox;
 
-public sealed class DirectMailSandboxTests : IAsyncLifetime
+public sealed class AliyunSandboxTests : IAsyncLifetime
 {
     private static readonly HttpClient Client = new();
-    private DirectMailSandbox _sandbox = null!;
+    private AliyunSandbox _sandbox = null!;
 
-    public async Task InitializeAsync() => _sandbox = await DirectMailSandbox.StartAsync();
+    public async Task InitializeAsync() => _sandbox = await AliyunSandbox.StartAsync();
 
     public async Task DisposeAsync() => await _sandbox.DisposeAsync();
 
@@ -61,7 +61,7 @@ public sealed class DirectMailSandboxTests : IAsyncLifetime
         const string capturedBody =
             "Action=SingleSendMail&Format=json&SignatureMethod=HMAC-SHA1&SignatureVersion=1.0&Version=2015-11-23&AccessKeyId=testid&AccountName=noreply%40mail.example.com&ReplyToAddress=false&AddressType=1&ToAddress=user%40example.com&FromAlias=Example&Subject=Generic+code+000000&HtmlBody=%3Cp%3EYour+Generic+code+is+%3Cb%3E000000%3C%2Fb%3E+for+My+App+%28%7B%7BunknownRoot.x%7D%7D%29%3C%2Fp%3E&RegionId=cn-hangzhou&SignatureNonce=2c987e1c-cff3-4b8b-b360-8c9504c94c84&Timestamp=2026-11-29T19%3A04%3A37Z&Signature=Y41p48%2Fccryv%2FYVS6OUExcFNMBk%3D";
         var clock = new ManualClock(DateTimeOffset.Parse("2026-11-29T19:05:00Z", System.Globalization.CultureInfo.InvariantCulture));
-        await using var sandbox = await DirectMailSandbox.StartAsync(new DirectMailSandboxOptions
+        await using var sandbox = await AliyunSandbox.StartAsync(new AliyunSandboxOptions
         {
             Credentials = new Dictionary<string, string> { ["testid"] = "testsecret" },
             TimeProvider = clock,
@@ -92,7 +92,7 @@ public sealed class DirectMailSandboxTests : IAsyncLifetime
             new("Version", "2015-11-23"), new("Signature", "EuohYxqXh+t6WYKF4P5FXUDDKcE="),
         };
         var clock = new ManualClock(DateTimeOffset.Parse("2023-10-26T10:37:32Z", System.Globalization.CultureInfo.InvariantCulture));
-        await using var sandbox = await DirectMailSandbox.StartAsync(new DirectMailSandboxOptions
+        await using var sandbox = await AliyunSandbox.StartAsync(new AliyunSandboxOptions
         {
             Credentials = new Dictionary<string, string> { ["testid"] = "testsecret" },
             TimeProvider = clock,
@@ -177,7 +177,7 @@ public sealed class DirectMailSandboxTests : IAsyncLifetime
         const string secret = "a-very-distinctive-secret-value";
         var directory = Directory.CreateTempSubdirectory("sandbox-secret-").FullName;
         var logger = new ListLogger();
-        var options = new DirectMailSandboxOptions
+        var options = new AliyunSandboxOptions
         {
             Credentials = new Dictionary<string, string> { ["key-id"] = secret },
             OutboxDirectory = directory,
@@ -186,7 +186,7 @@ public sealed class DirectMailSandboxTests : IAsyncLifetime
         var seen = new StringBuilder(options.ToString());
         try
         {
-            await using (var sandbox = await DirectMailSandbox.StartAsync(options))
+            await using (var sandbox = await AliyunSandbox.StartAsync(options))
             {
                 foreach (var parameters in new[]
                 {

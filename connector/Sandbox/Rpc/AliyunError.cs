@@ -1,10 +1,12 @@
-namespace Logto.Connector.AliyunDirectMail.Sandbox.DirectMail;
+namespace Logto.Connector.AliyunSandbox.Rpc;
 
 /// <summary>
-/// An error Aliyun answers with: HTTP status, code and message.
+/// An error Aliyun answers with: HTTP status, code and message. Status 200 marks a business rejection (SMS's <c>isv.*</c>
+/// codes), answered as <c>{Message, RequestId, Code}</c> instead of the gateway's error shape.
 /// Gateway codes: https://www.alibabacloud.com/help/en/openapi/user-guide/api-error-diagnosis and
 /// https://help.aliyun.com/document_detail/48054.html; Direct Mail codes: SingleSendMail doc 29444 and
-/// https://www.alibabacloud.com/help/en/direct-mail/developer-reference/api-dm-2015-11-23-errorcodes
+/// https://www.alibabacloud.com/help/en/direct-mail/developer-reference/api-dm-2015-11-23-errorcodes; SMS codes:
+/// https://help.aliyun.com/document_detail/101346.html (aliyun-sms-api.md §1.5)
 /// </summary>
 internal sealed record AliyunError(int Status, string Code, string Message)
 {
@@ -56,6 +58,17 @@ internal sealed record AliyunError(int Status, string Code, string Message)
 
     public static readonly AliyunError InternalError =
         new(500, "InternalError", "The request processing has failed due to some unknown error, exception or failure.");
+
+    public static readonly AliyunError MobileNumberIllegal = new(200, "isv.MOBILE_NUMBER_ILLEGAL", "非法手机号");
+
+    public static readonly AliyunError MobileCountOverLimit = new(200, "isv.MOBILE_COUNT_OVER_LIMIT", "手机号码数量超过限制");
+
+    public static readonly AliyunError InvalidJsonParam = new(200, "isv.INVALID_JSON_PARAM", "JSON参数不合法，只接受字符串值");
+
+    /// <summary>The per-number minute limit (verification codes: one a minute to the same number with the same signature).</summary>
+    public static readonly AliyunError BusinessLimitControl = new(200, "isv.BUSINESS_LIMIT_CONTROL", "触发分钟级流控Permits:1");
+
+    public bool IsBusinessRejection => Status == 200;
 
     public static AliyunError Missing(string parameter) =>
         new(400, "Missing" + parameter, $"The input parameter \"{parameter}\" that is mandatory for processing this request is not supplied.");

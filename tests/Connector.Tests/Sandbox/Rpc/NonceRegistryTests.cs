@@ -1,7 +1,7 @@
 using Connector.Tests.Sandbox.Support;
-using Logto.Connector.AliyunDirectMail.Sandbox.DirectMail;
+using Logto.Connector.AliyunSandbox.Rpc;
 
-namespace Connector.Tests.Sandbox.DirectMail;
+namespace Connector.Tests.Sandbox.Rpc;
 
 public sealed class NonceRegistryTests
 {

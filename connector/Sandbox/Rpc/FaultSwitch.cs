@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Logto.Connector.AliyunDirectMail.Sandbox.DirectMail;
+namespace Logto.Connector.AliyunSandbox.Rpc;
 
 /// <summary>The fault in force and how many more requests it applies to. Thread-safe: each request takes at most one turn.</summary>
 internal sealed class FaultSwitch(ILogger logger)
@@ -31,12 +31,20 @@ internal sealed class FaultSwitch(ILogger logger)
         SandboxLog.FaultSet(logger, fault.Kind, fault.Count, fault.Delay);
     }
 
+    /// <summary>Takes a turn of the fault in force when <paramref name="applies"/> to its kind; a fault that does not apply
+    /// (an SMS-only kind on a mail request) is left for the next request.</summary>
     /// <returns>The fault for this request, or null.</returns>
-    public SandboxFault? Take()
+    public SandboxFault? Take(Func<SandboxFaultKind, bool> applies)
     {
+        ArgumentNullException.ThrowIfNull(applies);
         lock (_gate)
         {
             var fault = _current;
+            if (fault is not null && !applies(fault.Kind))
+            {
+                return null;
+            }
+
             if (fault is not null && --_remaining == 0)
             {
                 _current = null;

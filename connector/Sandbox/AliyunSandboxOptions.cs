@@ -1,17 +1,20 @@
 using Microsoft.Extensions.Logging;
 
-namespace Logto.Connector.AliyunDirectMail.Sandbox;
+namespace Logto.Connector.AliyunSandbox;
 
-/// <summary>How a <see cref="DirectMailSandbox"/> listens, whom it trusts and where it files accepted mail.</summary>
-public sealed record DirectMailSandboxOptions
+/// <summary>How an <see cref="AliyunSandbox"/> listens, whom it trusts and where it files accepted mail and SMS.</summary>
+public sealed record AliyunSandboxOptions
 {
     public const string DefaultAccessKeyId = "sandbox-access-key-id";
     public const string DefaultAccessKeySecret = "sandbox-access-key-secret";
 
-    /// <summary>TCP port on 127.0.0.1; 0 picks an ephemeral port (read it back from <see cref="DirectMailSandbox.Endpoint"/>).</summary>
+    /// <summary>TCP port on 127.0.0.1; 0 picks an ephemeral port (read it back from <see cref="AliyunSandbox.Endpoint"/>).</summary>
     public int Port { get; init; }
 
-    /// <summary>When set, each accepted message is also written there as <c>&lt;EnvId&gt;.eml</c> and <c>&lt;EnvId&gt;.json</c>.</summary>
+    /// <summary>
+    /// When set, each accepted mail is also written there as <c>&lt;EnvId&gt;.eml</c> and <c>&lt;EnvId&gt;.json</c>, each accepted
+    /// SMS as <c>&lt;BizId&gt;.sms.json</c>.
+    /// </summary>
     public string? OutboxDirectory { get; init; }
 
     /// <summary>AccessKeyId → AccessKeySecret. The secrets only key the HMAC; they are never logged, answered or written.</summary>
