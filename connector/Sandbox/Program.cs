@@ -68,23 +68,27 @@ root.SetAction(async (parse, _) =>
         stop.Cancel();
     }
 });
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+// Signals are handled above (a clean stop, exit 0), not by System.CommandLine (which would exit 143 after a grace period);
+// its usage errors go to stderr.
+var invocation = new InvocationConfiguration { Error = Console.Error, ProcessTerminationTimeout = null };
+return await root.Parse(args).InvokeAsync(invocation).ConfigureAwait(false);
 
 static string AccessKeySecret() =>
     Environment.GetEnvironmentVariable(AccessKeySecretVariable) is { Length: > 0 } secret ? secret : AliyunSandboxOptions.DefaultAccessKeySecret;
 
+// A read of stdin does not observe a cancellation token once started, so the signal is awaited beside it instead.
 static async Task WaitForEndOfInputAsync(Stream input, CancellationToken cancellationToken)
 {
-    var buffer = new byte[256];
-    try
-    {
-        while (await input.ReadAsync(buffer, cancellationToken).ConfigureAwait(false) > 0)
+    var endOfInput = Task.Run(
+        async () =>
         {
-            // Input is ignored; only its end matters.
-        }
-    }
-    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-    {
-        // SIGTERM or Ctrl+C.
-    }
+            var buffer = new byte[256];
+            while (await input.ReadAsync(buffer).ConfigureAwait(false) > 0)
+            {
+                // Input is ignored; only its end matters.
+            }
+        },
+        CancellationToken.None);
+    var signal = Task.Delay(Timeout.Infinite, cancellationToken);
+    await Task.WhenAny(endOfInput, signal).ConfigureAwait(false);
 }

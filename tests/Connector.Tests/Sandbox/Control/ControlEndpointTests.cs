@@ -39,6 +39,49 @@ public sealed class ControlEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Get_sms_outbox_lists_the_accepted_sms_as_json_and_the_mail_outbox_does_not()
+    {
+        using var sms = await Client.SendSmsAsync(_sandbox);
+
+        var outbox = await (await Client.GetAsync(Url("sms-outbox"))).ReadJsonAsync();
+
+        var message = Assert.Single(outbox.EnumerateArray());
+        Assert.Equal(
+            ["bizId", "requestId", "accessKeyId", "phoneNumbers", "signName", "templateCode", "templateParam", "parameters", "rawBody", "receivedAt"],
+            message.EnumerateObject().Select(p => p.Name));
+        var accepted = Assert.Single(_sandbox.SmsOutbox);
+        Assert.Equal(
+            (accepted.BizId, accepted.PhoneNumbers, accepted.SignName, accepted.TemplateCode, accepted.TemplateParam, accepted.RawBody),
+            (message.Text("bizId"), message.Text("phoneNumbers"), message.Text("signName"), message.Text("templateCode"),
+                (string?)message.Text("templateParam"), message.Text("rawBody")));
+        Assert.Equal(("Action", "SendSms"), (message.GetProperty("parameters")[0].Text("name"), message.GetProperty("parameters")[0].Text("value")));
+        Assert.Equal("[]", await Client.GetStringAsync(Url("outbox")));
+    }
+
+    [Fact]
+    public async Task Delete_sms_outbox_clears_it_and_leaves_the_mail_outbox()
+    {
+        using var sms = await Client.SendSmsAsync(_sandbox);
+        using var mail = await Client.SendMailAsync(_sandbox);
+
+        using var response = await Client.DeleteAsync(Url("sms-outbox"));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal("[]", await Client.GetStringAsync(Url("sms-outbox")));
+        Assert.Single(_sandbox.Outbox);
+    }
+
+    [Fact]
+    public async Task Post_fault_sets_business_limit_control_for_sms()
+    {
+        using var set = await PostJsonAsync("fault", """{"kind":"businessLimitControl","count":1}""");
+        using var limited = await Client.SendSmsAsync(_sandbox);
+
+        Assert.Equal(HttpStatusCode.NoContent, set.StatusCode);
+        Assert.Equal("isv.BUSINESS_LIMIT_CONTROL", (await limited.ReadJsonAsync()).Text("Code"));
+    }
+
+    [Fact]
     public async Task Delete_outbox_clears_it()
     {
         using var sent = await Client.SendMailAsync(_sandbox);
@@ -104,6 +147,20 @@ public sealed class ControlEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Get_exchanges_names_the_action_of_each_request_and_null_for_an_unknown_one()
+    {
+        using var mail = await Client.SendMailAsync(_sandbox);
+        using var sms = await Client.SendSmsAsync(_sandbox);
+        using var unknown = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.Sign(SignedRequest.Business(), action: "SendMail"));
+
+        var exchanges = await (await Client.GetAsync(Url("exchanges"))).ReadJsonAsync();
+
+        Assert.Equal(
+            [("accepted", "SingleSendMail"), ("accepted", "SendSms"), ("rejected:InvalidAction.NotFound", null)],
+            exchanges.EnumerateArray().Select(e => (e.Text("outcome"), e.GetProperty("action").GetString())));
+    }
+
+    [Fact]
     public async Task Control_requests_are_neither_faulted_nor_recorded_as_exchanges()
     {
         _sandbox.SetFault(new SandboxFault(SandboxFaultKind.ServiceUnavailable));
@@ -116,6 +173,7 @@ public sealed class ControlEndpointTests : IAsyncLifetime
 
     [Theory]
     [InlineData("PUT", "outbox", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("POST", "sms-outbox", HttpStatusCode.MethodNotAllowed)]
     [InlineData("GET", "fault", HttpStatusCode.MethodNotAllowed)]
     [InlineData("GET", "nothing-here", HttpStatusCode.NotFound)]
     public async Task Unknown_control_routes_and_methods_are_refused(string method, string path, HttpStatusCode status)

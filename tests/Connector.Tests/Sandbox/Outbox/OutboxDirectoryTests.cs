@@ -95,6 +95,33 @@ public sealed partial class OutboxDirectoryTests : IAsyncLifetime
         Assert.Equal("<p>Your code is 123456</p>\r\n", DecodeQuotedPrintable(parts[1].Body));
     }
 
+    [Fact]
+    public async Task An_accepted_sms_is_written_as_sms_json_named_after_its_biz_id_and_keeps_template_param_as_received()
+    {
+        const string templateParam = """{"code":"123456","name":"团队 \"x\""}""";
+        using var response = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(templateParam: templateParam)));
+        var bizId = (await response.ReadJsonAsync()).Text("BizId");
+
+        Assert.Equal([bizId + ".sms.json"], Directory.GetFiles(_directory).Select(Path.GetFileName));
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_directory, bizId + ".sms.json")));
+        var sms = Assert.Single(_sandbox.SmsOutbox);
+        Assert.Equal(
+            (bizId, sms.RequestId, "13800138000", "SMS_154950909", templateParam, sms.RawBody),
+            (json.RootElement.Text("bizId"), json.RootElement.Text("requestId"), json.RootElement.Text("phoneNumbers"),
+                json.RootElement.Text("templateCode"), json.RootElement.Text("templateParam"), json.RootElement.Text("rawBody")));
+    }
+
+    [Fact]
+    public async Task A_rejected_or_faulted_sms_writes_no_file()
+    {
+        using var rejected = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(templateParam: "[]")));
+        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.BusinessLimitControl, Count: 1));
+        using var limited = await Client.SendSmsAsync(_sandbox);
+
+        Assert.Equal(["isv.INVALID_JSON_PARAM", "isv.BUSINESS_LIMIT_CONTROL"], [(await rejected.ReadJsonAsync()).Text("Code"), (await limited.ReadJsonAsync()).Text("Code")]);
+        Assert.Empty(Directory.GetFiles(_directory));
+    }
+
     private static (Dictionary<string, string> Headers, string Body) Split(string entity)
     {
         entity = entity.TrimStart('\r', '\n');

@@ -1,0 +1,175 @@
+using System.Net;
+using Connector.Tests.Sandbox.Support;
+using Logto.Connector.AliyunSandbox;
+
+namespace Connector.Tests.Sandbox.Sms;
+
+/// <summary>Every fault mode on SendSms over real HTTP, with correctly signed requests that would otherwise be accepted.</summary>
+public sealed class SmsFaultTests : IAsyncLifetime
+{
+    private static readonly HttpClient Client = new();
+    private AliyunSandbox _sandbox = null!;
+
+    public async Task InitializeAsync() => _sandbox = await AliyunSandbox.StartAsync();
+
+    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+
+    [Fact]
+    public async Task Business_limit_control_answers_200_with_aliyuns_minute_limit_body()
+    {
+        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.BusinessLimitControl));
+
+        using var response = await Client.SendSmsAsync(_sandbox);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.ReadJsonAsync();
+        Assert.Equal(["Message", "RequestId", "Code"], body.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("isv.BUSINESS_LIMIT_CONTROL", "触发分钟级流控Permits:1"), (body.Text("Code"), body.Text("Message")));
+        Assert.Matches("^[0-9A-F-]{36}$", body.Text("RequestId"));
+        AssertFaultedAndNothingSent("fault:BusinessLimitControl", 200);
+    }
+
+    [Fact]
+    public async Task Business_limit_control_lets_mail_through_without_using_up_its_count()
+    {
+        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.BusinessLimitControl, Count: 1));
+
+        using var mail = await Client.SendMailAsync(_sandbox);
+        using var limited = await Client.SendSmsAsync(_sandbox);
+        using var accepted = await Client.SendSmsAsync(_sandbox);
+
+        Assert.Equal(HttpStatusCode.OK, mail.StatusCode);
+        Assert.Single(_sandbox.Outbox);
+        Assert.Equal("isv.BUSINESS_LIMIT_CONTROL", (await limited.ReadJsonAsync()).Text("Code"));
+        Assert.Equal("OK", (await accepted.ReadJsonAsync()).Text("Code"));
+        Assert.Equal(
+            [("accepted", "SingleSendMail"), ("fault:BusinessLimitControl", "SendSms"), ("accepted", "SendSms")],
+            _sandbox.Exchanges.Select(e => (e.Outcome, e.Action)));
+    }
+
+    [Fact]
+    public async Task Throttling_answers_400_throttling_user_with_a_retry_after_header()
+    {
+        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.Throttling));
+
+        using var response = await Client.SendSmsAsync(_sandbox);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.ReadJsonAsync();
+        Assert.Equal(["RequestId", "HostId", "Code", "Message", "Recommend"], body.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("Throttling.User", body.Text("Code"));
+        Assert.Contains("product=Dysmsapi", body.Text("Recommend"), StringComparison.Ordinal);
+        Assert.Single(response.Headers.GetValues("x-acs-retry-after"));
+        AssertFaultedAndNothingSent("fault:Throttling", 400);
+    }
+
+    [Fact]
+    public async Task Service_unavailable_answers_503_with_a_plain_text_page()
+    {
+        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.ServiceUnavailable));
+
+        using var response = await Client.SendSmsAsync(_sandbox);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Service Unavailable", await response.Content.ReadAsStringAsync());
+        AssertFaultedAndNothingSent("fault:ServiceUnavailable", 503);
+    }
+
+    [Fact]
+    public async Task Malformed_success_answers_200_with_a_body_that_is_not_a_send_result()
+    {
+        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.MalformedSuccess));
+
+        using var response = await Client.SendSmsAsync(_sandbox);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"unexpected":true}""", await response.Content.ReadAsStringAsync());
+        AssertFaultedAndNothingSent("fault:MalformedSuccess", 200);
+    }
+
+    [Fact]
+    public async Task Internal_error_answers_500_with_aliyun_json()
+    {
+        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.InternalError));
+
+        using var response = await Client.SendSmsAsync(_sandbox);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("InternalError", (await response.ReadJsonAsync()).Text("Code"));
+        AssertFaultedAndNothingSent("fault:InternalError", 500);
+    }
+
+    [Fact]
+    public async Task Reset_mid_response_sends_part_of_a_send_sms_answer_then_resets_and_the_server_keeps_serving()
+    {
+        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.ResetMidResponse, Count: 1));
+        using var request = new HttpRequestMessage(HttpMethod.Post, _sandbox.Endpoint)
+        {
+            Content = new FormUrlEncodedContent(SignedRequest.SignSms(SignedRequest.SmsBusiness())),
+        };
+
+        var error = await Record.ExceptionAsync(async () =>
+        {
+            using var response = await Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            await response.Content.ReadAsStringAsync();
+        });
+        using var next = await Client.SendSmsAsync(_sandbox);
+
+        Assert.True(error is HttpRequestException or IOException, $"expected a transport failure, got {error}");
+        Assert.Equal("OK", (await next.ReadJsonAsync()).Text("Code"));
+        var reset = _sandbox.Exchanges[0];
+        Assert.Equal(("fault:ResetMidResponse", (int?)null, "SendSms"), (reset.Outcome, reset.Status, reset.Action));
+        Assert.Single(_sandbox.SmsOutbox);
+    }
+
+    [Fact]
+    public async Task Delay_answers_normally_once_the_delay_is_over()
+    {
+        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.Delay, Count: 1, Delay: TimeSpan.FromMilliseconds(300)));
+        var started = DateTime.UtcNow;
+
+        using var response = await Client.SendSmsAsync(_sandbox);
+
+        Assert.True(DateTime.UtcNow - started >= TimeSpan.FromMilliseconds(290));
+        Assert.Equal("OK", (await response.ReadJsonAsync()).Text("Code"));
+        Assert.Single(_sandbox.SmsOutbox);
+    }
+
+    [Fact]
+    public async Task Delay_records_the_exchange_as_dropped_when_the_client_cancels_and_sends_nothing()
+    {
+        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.Delay, Count: 1, Delay: TimeSpan.FromSeconds(30)));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client.SendSmsAsync(_sandbox, timeout.Token));
+
+        Assert.True(await AliyunJson.EventuallyAsync(() => _sandbox.Exchanges.Count == 1), "the dropped exchange was not recorded");
+        Assert.Equal(new SandboxExchange("dropped", null, _sandbox.Exchanges[0].At) { Action = "SendSms" }, _sandbox.Exchanges[0]);
+        Assert.Empty(_sandbox.SmsOutbox);
+    }
+
+    [Fact]
+    public async Task A_fault_with_a_count_is_shared_by_mail_and_sms_requests()
+    {
+        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.InternalError, Count: 2));
+
+        using var sms = await Client.SendSmsAsync(_sandbox);
+        using var mail = await Client.SendMailAsync(_sandbox);
+        using var accepted = await Client.SendSmsAsync(_sandbox);
+
+        Assert.Equal(
+            [HttpStatusCode.InternalServerError, HttpStatusCode.InternalServerError, HttpStatusCode.OK],
+            new[] { sms, mail, accepted }.Select(r => r.StatusCode));
+        Assert.Single(_sandbox.SmsOutbox);
+        Assert.Empty(_sandbox.Outbox);
+    }
+
+    private void AssertFaultedAndNothingSent(string outcome, int status)
+    {
+        Assert.Empty(_sandbox.SmsOutbox);
+        var exchange = Assert.Single(_sandbox.Exchanges);
+        Assert.Equal((outcome, (int?)status, "SendSms"), (exchange.Outcome, exchange.Status, exchange.Action));
+    }
+}
