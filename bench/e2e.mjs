@@ -1,7 +1,7 @@
 // Benchmark 3, end to end the way Logto calls it: our packed package (its published host) and the official
 // @logto/connector-aliyun-dm are installed into a scratch instance by the real `logto connector add`, loaded by
 // @logto/cli's loader, built with buildRawConnector, and called flow-style (`sendMessage(data)`, config from getConfig).
-// Both send to the same local Direct Mail fake (`logto-connector-host sandbox`, which checks every signature); the
+// Both send to the same local Direct Mail fake (`logto-aliyun-sandbox`, which checks every signature); the
 // official connector's https.request is redirected to it. Rounds alternate which connector goes first; each round
 // measures SEQ sends one at a time (latency) and PAR sends with 64 in flight (throughput). Per-send CPU time of each
 // process (this Node process, our host, the sandbox) is printed too: on a small machine they share the cores.

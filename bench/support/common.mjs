@@ -52,8 +52,8 @@ export function bridgeHost(host, { logger = silentLogger } = {}) {
   });
 }
 
-/** `logto-connector-host sandbox` (the Direct Mail fake both connectors are pointed at), from the published host. */
-export const startSandbox = (host = publishedHost()) => startSandboxProcess(host, { logLevel: 'warning' });
+/** `logto-aliyun-sandbox` (the Aliyun fake both connectors are pointed at), a Release build so that it costs the machine less. */
+export const startSandbox = () => startSandboxProcess({ logLevel: 'warning', configuration: 'Release' });
 
 /**
  * Resident set size of a process in MB (Linux /proc): total, peak, and its two parts: anonymous (the process's own heap,

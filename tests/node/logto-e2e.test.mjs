@@ -1,6 +1,6 @@
 // End to end through Logto's own code: the packed tarball installed by the real `logto connector add`, loaded by the
 // CLI's loader next to the official Aliyun connector, metadata checked by @logto/schemas, and sendMessage called the
-// two ways core calls it, against the Direct Mail sandbox started by the host CLI. No host override: the package runs
+// two ways core calls it, against the Aliyun sandbox (logto-aliyun-sandbox). No host override: the package runs
 // the host its manifest names for this platform.
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { getConnectorPackagesFromDirectory } from '@logto/cli/lib/utils.js';
 import { buildRawConnector, loadConnectorFactories, notImplemented } from '@logto/cli/lib/connector/index.js';
 import { connectorFactoryResponseGuard } from '@logto/schemas';
-import { ensureHost, ensurePackage, workDir } from './support/artifacts.mjs';
+import { ensurePackage, workDir } from './support/artifacts.mjs';
 import { createLogtoInstance, packOfficialConnector } from './support/logto-instance.mjs';
 import { sandboxCredentials, startSandbox } from './support/sandbox.mjs';
 
@@ -37,9 +37,9 @@ async function captureConsole(work) {
 }
 
 before(async () => {
-  const [tarball, hostDll] = await Promise.all([ensurePackage(), ensureHost()]);
+  const tarball = await ensurePackage();
   outboxDir = mkdtempSync(path.join(os.tmpdir(), 'sandbox-outbox-'));
-  sandbox = await startSandbox(hostDll, { outboxDir });
+  sandbox = await startSandbox({ outboxDir });
   instance = createLogtoInstance();
   addOutput = await instance.add(tarball);
   addOutput += await instance.add(await packOfficialConnector(workDir));

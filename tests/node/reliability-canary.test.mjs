@@ -20,7 +20,7 @@ before(async () => {
 const child = `
   import { startSandbox, sandboxCredentials } from './tests/node/support/sandbox.mjs';
   import { loadBridge, sandboxConfig } from './tests/node/support/bridge.mjs';
-  const sandbox = await startSandbox(process.env.HOST_DLL);
+  const sandbox = await startSandbox();
   try {
     const createConnector = await loadBridge(process.env.HOST_DLL, { logLevel: 'trace' });
     const send = (config) => createConnector({ getConfig: async () => config })

@@ -1,6 +1,7 @@
 // Builds what the Node tests need, once per `node --test` run (test files run as children of one runner process, so the
 // runner's pid identifies the run), under a lock because test files may run in parallel:
 //   - the host: `dotnet build host/Cli` (Debug, framework-dependent; the AOT publish is too slow for every test run),
+//   - the Aliyun sandbox: `dotnet build connector/Sandbox` (a dev tool of its own, not part of the host or the package),
 //   - the package: `npm run build` (lib/index.js), then `npm pack` of the package's own `files`, with a host placed where
 //     the manifest's `host.executables` says the host for this platform lives: the published one (scripts/build-host,
 //     Native AOT on linux-x64) when it is there and newer than every host and connector source, else the Debug build.
@@ -18,6 +19,8 @@ export const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 export const workDir = path.join(repoDir, 'artifacts', 'node-test');
 export const hostBuildDir = path.join(repoDir, 'host/Cli/bin/Debug/net10.0');
 export const hostDll = path.join(hostBuildDir, 'logto-connector-host.dll');
+const sandboxProject = path.join(repoDir, 'connector/Sandbox/Logto.Connector.AliyunSandbox.csproj');
+const sandboxDllOf = (configuration) => path.join(repoDir, 'connector/Sandbox/bin', configuration, 'net10.0/logto-aliyun-sandbox.dll');
 const lockDir = path.join(workDir, '.lock');
 const stampFile = path.join(workDir, 'stamp.json');
 const runId = String(process.ppid);
@@ -50,18 +53,20 @@ async function withLock(work) {
 
 const readStamp = () => (existsSync(stampFile) ? JSON.parse(readFileSync(stampFile, 'utf8')) : {});
 
-async function dotnetBuildHost() {
-  const args = ['build', path.join(repoDir, 'host/Cli/Logto.ConnectorHost.Cli.csproj'), '-c', 'Debug', '--nologo', '-v', 'q'];
+async function dotnetBuild(project, configuration = 'Debug') {
+  const args = ['build', project, '-c', configuration, '--nologo', '-v', 'q'];
   try {
     await run('dotnet', args, { cwd: repoDir, maxBuffer: 32 * 1024 * 1024 });
   } catch {
     // Other work in the tree may hold build outputs for a moment; one retry, then the real error.
     await new Promise((resolve) => setTimeout(resolve, 20_000));
     await run('dotnet', args, { cwd: repoDir, maxBuffer: 32 * 1024 * 1024 }).catch((error) => {
-      throw new Error(`dotnet build host/Cli failed:\n${error.stdout}\n${error.stderr}`);
+      throw new Error(`dotnet build ${path.relative(repoDir, project)} failed:\n${error.stdout}\n${error.stderr}`);
     });
   }
 }
+
+const dotnetBuildHost = () => dotnetBuild(path.join(repoDir, 'host/Cli/Logto.ConnectorHost.Cli.csproj'));
 
 /** Builds host/Cli (Debug) once per test run; returns the path of logto-connector-host.dll. */
 export async function ensureHost() {
@@ -75,6 +80,23 @@ export async function ensureHost() {
   });
 }
 
+/**
+ * Builds the Aliyun sandbox (connector/Sandbox) once per test run; returns the path of logto-aliyun-sandbox.dll (run it with
+ * `dotnet`). Debug for the tests; the benchmarks ask for Release so that the fake costs the machine less.
+ */
+export async function ensureSandbox({ configuration = 'Debug' } = {}) {
+  const dll = sandboxDllOf(configuration);
+  return withLock(async () => {
+    const stamp = readStamp();
+    const key = `sandboxRun${configuration}`;
+    if (stamp[key] !== runId || !existsSync(dll)) {
+      await dotnetBuild(sandboxProject, configuration);
+      writeFileSync(stampFile, JSON.stringify({ ...readStamp(), [key]: runId }));
+    }
+    return dll;
+  });
+}
+
 // What the host binary is built from; a published host older than any of these is stale.
 const hostSources = ['host/Cli', 'host/Hosting', 'connector', 'schema', 'Directory.Build.props', 'Directory.Packages.props'];
 
@@ -85,6 +107,8 @@ function newestSourceMtime(entry = '') {
   let newest = 0;
   for (const child of readdirSync(full)) {
     if (['bin', 'obj', 'publish', 'node_modules'].includes(child)) continue;
+    // The sandbox is a dev tool of its own: not in the host binary.
+    if (path.join(entry, child) === path.join('connector', 'Sandbox')) continue;
     newest = Math.max(newest, newestSourceMtime(path.join(entry, child)));
   }
   return newest;

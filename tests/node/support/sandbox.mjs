@@ -1,9 +1,11 @@
-// The Direct Mail sandbox, started through the host CLI (`logto-connector-host sandbox`): it prints its endpoint as the
-// first stdout line and serves until its stdin closes. Control API: /_sandbox/outbox, /_sandbox/fault, /_sandbox/exchanges.
+// The Aliyun sandbox (connector/Sandbox, `logto-aliyun-sandbox`): a local fake of Direct Mail's SingleSendMail and SMS's
+// SendSms, both at its endpoint. Built once per test run (ensureSandbox), it prints its endpoint as the first stdout line
+// and serves until its stdin closes. Control API: /_sandbox/outbox (mail), /_sandbox/sms-outbox, /_sandbox/fault,
+// /_sandbox/exchanges.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { after, before } from 'node:test';
-import { ensureHost } from './artifacts.mjs';
+import { ensureHost, ensureSandbox } from './artifacts.mjs';
 import { testSecret } from './canary.mjs';
 
 /** The one credential the sandbox accepts; the secret is the test canary when one is set (the sandbox is told by environment). */
@@ -13,17 +15,14 @@ export const sandboxCredentials = Object.freeze({
 });
 
 /**
- * Starts `logto-connector-host sandbox` from `host`: a host build's dll path (run with `dotnet`), or `{ command, args }`
- * for a published binary (the benchmarks).
+ * Builds the sandbox if this run has not yet (Debug, or `configuration`) and starts it on a free port. `outboxDir` also
+ * files each accepted mail as `<EnvId>.eml`/`.json` and each SMS as `<BizId>.sms.json`.
  */
-export async function startSandbox(host, { outboxDir, logLevel } = {}) {
-  const { command, args: hostArgs } = typeof host === 'string' ? { command: 'dotnet', args: [host] } : host;
-  const args = [
-    ...hostArgs, 'sandbox', '--port', '0',
-    ...(outboxDir ? ['--outbox-dir', outboxDir] : []), ...(logLevel ? ['--log-level', logLevel] : []),
-  ];
+export async function startSandbox({ outboxDir, logLevel, configuration } = {}) {
+  const dll = await ensureSandbox({ configuration });
+  const args = [dll, '--port', '0', ...(outboxDir ? ['--outbox-dir', outboxDir] : []), ...(logLevel ? ['--log-level', logLevel] : [])];
   const env = { ...process.env, LOGTO_SANDBOX_ACCESS_KEY_SECRET: sandboxCredentials.accessKeySecret };
-  const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], env });
+  const child = spawn('dotnet', args, { stdio: ['pipe', 'pipe', 'pipe'], env });
   const stderr = [];
   child.stderr.on('data', (chunk) => stderr.push(chunk));
   const endpoint = await new Promise((resolve, reject) => {
@@ -40,12 +39,20 @@ export async function startSandbox(host, { outboxDir, logLevel } = {}) {
   return {
     endpoint,
     pid: child.pid,
+    /** Accepted SingleSendMail calls: `{envId, requestId, accessKeyId, accountName, toAddress, subject, htmlBody, …}`. */
     outbox: () => fetch(url('_sandbox/outbox')).then(json),
     clearOutbox: () => fetch(url('_sandbox/outbox'), { method: 'DELETE' }).then(json),
+    /** Accepted SendSms calls: `{bizId, requestId, accessKeyId, phoneNumbers, signName, templateCode, templateParam, …}`. */
+    smsOutbox: () => fetch(url('_sandbox/sms-outbox')).then(json),
+    clearSmsOutbox: () => fetch(url('_sandbox/sms-outbox'), { method: 'DELETE' }).then(json),
+    /** Every request to the endpoint: `{outcome, status, at, action}` (action SingleSendMail, SendSms or null). */
     exchanges: () => fetch(url('_sandbox/exchanges')).then(json),
+    /** `{kind, count?, delayMs?}`; kinds: None, Throttling, ServiceUnavailable, MalformedSuccess, Delay, ResetMidResponse,
+     * InternalError, BusinessLimitControl (SendSms only). */
     fault: (fault) =>
       fetch(url('_sandbox/fault'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) }).then(json),
     async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.stdin.end();
       const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
@@ -56,14 +63,14 @@ export async function startSandbox(host, { outboxDir, logLevel } = {}) {
 }
 
 /**
- * For a test file: registers `before`/`after` hooks that build (or find) the host and start a sandbox on it, and stop the
- * sandbox at the end. Read `fixture.hostDll` and `fixture.sandbox` inside the tests.
+ * For a test file: registers `before`/`after` hooks that build (or find) the host and the sandbox, start the sandbox, and
+ * stop it at the end. Read `fixture.hostDll` and `fixture.sandbox` inside the tests.
  */
 export function useSandbox() {
   const fixture = { hostDll: undefined, sandbox: undefined };
   before(async () => {
     fixture.hostDll = await ensureHost();
-    fixture.sandbox = await startSandbox(fixture.hostDll);
+    fixture.sandbox = await startSandbox();
   });
   after(async () => {
     await fixture.sandbox?.stop();
