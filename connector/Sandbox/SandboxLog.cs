@@ -11,7 +11,7 @@ internal static partial class SandboxLog
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Accepted {Action} {Id} ({RecipientCount} recipient(s)) as request {RequestId}")]
     public static partial void Accepted(ILogger logger, string action, string id, int recipientCount, string requestId);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Rejected a {Action} request: {Code} (HTTP {Status})")]
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Rejected a request ({Action}): {Code} (HTTP {Status})")]
     public static partial void Rejected(ILogger logger, string action, string code, int status);
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Injected fault {Kind}")]

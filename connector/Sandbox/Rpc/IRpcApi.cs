@@ -1,3 +1,5 @@
+using Logto.Connector.AliyunSandbox.Http;
+
 namespace Logto.Connector.AliyunSandbox.Rpc;
 
 /// <summary>One API the sandbox serves at <c>/</c>, chosen by the request's <c>Action</c> once the gateway checks passed.</summary>
@@ -18,7 +20,7 @@ internal interface IRpcApi
     AcceptedRequest Accept(RequestParameters parameters, string requestId);
 
     /// <summary>The success answer carrying <paramref name="id"/> (an EnvId, a BizId).</summary>
-    Http.SandboxHttpResponse Success(AliyunAnswer answer, string id, string requestId);
+    SandboxHttpResponse Success(AliyunAnswer answer, string id, string requestId);
 
     /// <summary>A fresh id for a success answer that files nothing (the ResetMidResponse fault).</summary>
     string NewId();

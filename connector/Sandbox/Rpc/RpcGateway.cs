@@ -48,7 +48,7 @@ internal sealed class RpcGateway(
         if (error is not null)
         {
             exchanges.Add("rejected:" + error.Code, error.Status, api?.Action);
-            SandboxLog.Rejected(logger, api?.Action ?? "unknown", error.Code, error.Status);
+            SandboxLog.Rejected(logger, api?.Action ?? "unknown Action", error.Code, error.Status);
             return answer.Error(error, requestId);
         }
 
