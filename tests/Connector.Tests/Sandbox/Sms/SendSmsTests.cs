@@ -43,6 +43,26 @@ public sealed class SendSmsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_official_connectors_captured_request_is_accepted_byte_for_byte()
+    {
+        // @logto/connector-aliyun-sms 1.5.5 sendMessage({to: "13800138000", type: "Generic", payload: {code: "000000", locale: "en",
+        // note: "a \"quote\" \u2028 团队"}}) with the default sandbox credentials, as it reached the sandbox.
+        const string capturedBody =
+            "Action=SendSms&Format=json&RegionId=cn-hangzhou&SignatureMethod=HMAC-SHA1&SignatureVersion=1.0&Version=2017-05-25&AccessKeyId=sandbox-access-key-id&PhoneNumbers=13800138000&SignName=%E9%98%BF%E9%87%8C%E4%BA%91%E7%9F%AD%E4%BF%A1%E6%B5%8B%E8%AF%95&TemplateCode=SMS_CN&TemplateParam=%7B%22code%22%3A%22000000%22%2C%22note%22%3A%22a+%5C%22quote%5C%22+%E2%80%A8+%E5%9B%A2%E9%98%9F%22%7D&SignatureNonce=66e32d22-c264-42bf-9b5e-59dd8d1c852b&Timestamp=2026-12-04T14%3A08%3A24Z&Signature=JrKz77aFu%2BgVcZVRrpvrQfArOHw%3D";
+        var clock = new ManualClock(DateTimeOffset.Parse("2026-12-04T14:08:25Z", System.Globalization.CultureInfo.InvariantCulture));
+        await using var sandbox = await AliyunSandbox.StartAsync(new AliyunSandboxOptions { TimeProvider = clock });
+        using var content = new StringContent(capturedBody, Encoding.UTF8, "application/x-www-form-urlencoded");
+
+        using var response = await Client.PostAsync(sandbox.Endpoint, content);
+
+        Assert.Equal("OK", (await response.ReadJsonAsync()).Text("Code"));
+        var sms = Assert.Single(sandbox.SmsOutbox);
+        Assert.Equal(("13800138000", "阿里云短信测试", "SMS_CN"), (sms.PhoneNumbers, sms.SignName, sms.TemplateCode));
+        Assert.Equal("{\"code\":\"000000\",\"note\":\"a \\\"quote\\\" \u2028 团队\"}", sms.TemplateParam);
+        Assert.Equal(capturedBody, sms.RawBody);
+    }
+
+    [Fact]
     public async Task A_get_with_every_parameter_in_the_query_is_accepted()
     {
         var query = await new FormUrlEncodedContent(SignedRequest.SignSms(SignedRequest.SmsBusiness(), method: "GET")).ReadAsStringAsync();
