@@ -34,6 +34,7 @@ internal static class AliyunDirectMailConfigSchemaSource
             ["properties"] = properties,
         };
         templates["allOf"] = new JsonArray([.. RequiredUsageTypes.Select(ContainsUsageType)]);
+        templates[ConfigValidator<AliyunDirectMailConfig>.MissingItemsMessage] = "Template with UsageType ({missing}) should be provided!";
         templates["default"] = new JsonArray([.. Enum.GetValues<TemplateType>().Select(DefaultTemplate)]);
         return schema;
     }

@@ -1,3 +1,4 @@
+using Logto.Connector.Aliyun;
 using System.Net;
 using System.Text;
 using System.Text.Json;

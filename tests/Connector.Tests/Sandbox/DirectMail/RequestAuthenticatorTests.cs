@@ -1,3 +1,4 @@
+using Logto.Connector.Aliyun;
 using System.Net;
 using Connector.Tests.Sandbox.Support;
 using Logto.Connector.AliyunDirectMail;

@@ -1,3 +1,4 @@
+using Logto.Connector.Aliyun;
 using System.Globalization;
 using Logto.Connector.AliyunDirectMail;
 using Logto.Connector.AliyunDirectMail.Sandbox;
