@@ -15,7 +15,7 @@ internal static class AliyunDirectMailConfigSchemaSource
     public const string RelativePath = "schema/aliyun-direct-mail.config.schema.json";
 
     /// <summary>Logto's <c>requiredTemplateUsageTypes</c>, in its order (connector-aliyun-dm <c>src/types.ts</c>).</summary>
-    public static readonly string[] RequiredUsageTypes = ["Register", "SignIn", "ForgotPassword", "Generic"];
+    public static readonly string[] RequiredUsageTypes = [.. TemplateTypes.Required.Select(t => t.ToString())];
 
     public static JsonObject Generate()
     {
