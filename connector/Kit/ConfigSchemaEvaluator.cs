@@ -24,6 +24,33 @@ public sealed class ConfigSchemaEvaluator
 {
     public const string Dialect = "https://json-schema.org/draft/2020-12/schema";
 
+    /// <summary>The string's text; false when it holds a lone surrogate, which <see cref="JsonElement.GetString"/> refuses.</summary>
+    internal static bool TryGetText(JsonElement value, out string text)
+    {
+        try
+        {
+            text = value.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = string.Empty;
+            return false;
+        }
+    }
+
+    private static bool SafeDeepEquals(JsonElement expected, JsonElement value)
+    {
+        try
+        {
+            return JsonElement.DeepEquals(expected, value);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     private static readonly string[] Types = ["object", "array", "string", "number", "integer", "boolean", "null"];
 
     private readonly Subschema root;
@@ -66,19 +93,24 @@ public sealed class ConfigSchemaEvaluator
             Fail("type", "invalid_type", $"Expected {string.Join(" | ", types)}, received {JsonTypeOf(value)}");
         }
 
-        if (schema.Enum is { } options && !options.Any(option => JsonElement.DeepEquals(option, value)))
+        if (schema.Enum is { } options && !options.Any(option => SafeDeepEquals(option, value)))
         {
             Fail("enum", "invalid_enum_value", $"Invalid enum value. Expected {string.Join(" | ", schema.Node["enum"]!.AsArray().Select(Literal))}");
         }
 
-        if (schema.Const is { } constant && !JsonElement.DeepEquals(constant, value))
+        if (schema.Const is { } constant && !SafeDeepEquals(constant, value))
         {
             Fail("const", "invalid_literal", $"Invalid literal value, expected {schema.Node["const"]?.ToJsonString() ?? "null"}");
         }
 
-        if (value.ValueKind == JsonValueKind.String)
+        if (value.ValueKind == JsonValueKind.String && !TryGetText(value, out _))
         {
-            var text = value.GetString()!;
+            // Valid JSON ("\ud800") that is not Unicode text: no connector can use it, and .NET refuses to decode it.
+            Fail("type", "invalid_string", "Invalid: text that is not valid Unicode (a lone surrogate)");
+        }
+        else if (value.ValueKind == JsonValueKind.String)
+        {
+            TryGetText(value, out var text);
             // What JsonSchema.Net checked, and what lib/src/formats.js matches for ajv.
             if (schema.UriFormat && !Uri.TryCreate(text, UriKind.Absolute, out _))
             {

@@ -16,3 +16,14 @@ public enum TemplateType
     MfaVerification,
     BindMfa,
 }
+
+/// <summary>What Logto's official passwordless connectors share about template types.</summary>
+public static class TemplateTypes
+{
+    /// <summary>
+    /// The usage types every config must have a template for (the official connectors' <c>requiredTemplateUsageTypes</c>, in
+    /// their order); the others fall back to <see cref="TemplateType.Generic"/>.
+    /// </summary>
+    public static IReadOnlyList<TemplateType> Required { get; } =
+        [TemplateType.Register, TemplateType.SignIn, TemplateType.ForgotPassword, TemplateType.Generic];
+}

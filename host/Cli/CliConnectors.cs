@@ -1,4 +1,5 @@
 using Logto.Connector.AliyunDirectMail;
+using Logto.Connector.AliyunSms;
 using Logto.ConnectorHost.Logging;
 using Logto.ConnectorKit;
 using Microsoft.Extensions.Logging;
@@ -13,6 +14,8 @@ internal static class CliConnectors
     [
         new AliyunDirectMailConnector(
             dependencies.HttpClientFactory, dependencies.LoggerFactory.CreateLogger<AliyunDirectMailConnector>(), timeProvider: dependencies.TimeProvider),
+        new AliyunSmsConnector(
+            dependencies.HttpClientFactory, dependencies.LoggerFactory.CreateLogger<AliyunSmsConnector>(), timeProvider: dependencies.TimeProvider),
     ];
 
     /// <summary>Logging to stderr at <paramref name="logLevel"/>, pooled HTTP, the system clock: what every command builds connectors with.</summary>

@@ -37,7 +37,7 @@ export function createConfigGuard(schema) {
   const safeParse = (config) =>
     validate(config)
       ? { success: true, data: structuredClone(config) }
-      : { success: false, error: new ConfigGuardError(toIssues(validate.errors)) };
+      : { success: false, error: new ConfigGuardError(toIssues(validate.errors, schema)) };
 
   const parse = (config) => {
     const result = safeParse(config);

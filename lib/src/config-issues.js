@@ -21,8 +21,27 @@ function jsonTypeOf(value) {
 const literal = (value) => (typeof value === 'string' ? `'${value}'` : JSON.stringify(value));
 const typeList = (type) => (Array.isArray(type) ? type.join(' | ') : type);
 
-/** The usage type a `contains` subschema asks for (`{contains: {properties: {usageType: {const: X}}}}`), if that is its shape. */
-const requiredUsageType = (containsSchema) => containsSchema?.properties?.usageType?.const;
+/** The schema annotation that merges missing required items into one issue (connector/Kit/ConfigValidator.cs). */
+export const missingItemsMessage = 'x-missingItemsMessage';
+
+function resolvePointer(schema, pointer) {
+  let node = schema;
+  for (const segment of pointer.split('/').filter(Boolean)) node = node?.[segment.replaceAll('~1', '/').replaceAll('~0', '~')];
+  return node;
+}
+
+/**
+ * A failed `contains` at <parent>/allOf/<n> whose parent schema carries the message annotation: the parent, n, and the
+ * string const the `contains` asks for (`{contains: {properties: {key: {const: X}}}}`).
+ */
+function missingItem({ keyword, schemaPath, parentSchema }, schema) {
+  const match = keyword === 'contains' && /^#(.*)\/allOf\/(\d+)\/contains$/.exec(schemaPath);
+  if (!match || typeof resolvePointer(schema, match[1])?.[missingItemsMessage] !== 'string') return undefined;
+  const value = Object.values(parentSchema?.contains?.properties ?? {})
+    .map((property) => property?.const)
+    .find((constant) => typeof constant === 'string');
+  return value === undefined ? undefined : { parent: match[1], order: Number(match[2]), value };
+}
 
 function toIssue({ keyword, instancePath, params, parentSchema, data }) {
   const path = pointerToPath(instancePath);
@@ -60,25 +79,30 @@ function compareIssues(a, b) {
 
 /**
  * @param {import('ajv').ErrorObject[]} errors ajv errors (allErrors + verbose)
+ * @param {object} schema the config schema the errors came from
  * @returns {{code: string, message: string, path: (string|number)[]}[]}
  */
-export function toIssues(errors = []) {
+export function toIssues(errors = [], schema = {}) {
   // Errors raised while trying each item against a `contains` subschema only explain why that item did not match.
   const probes = errors.filter(({ keyword }) => keyword === 'contains').map(({ schemaPath }) => `${schemaPath}/`);
   const issues = [];
-  const missingTemplates = [];
+  const missing = new Map();
   for (const error of errors) {
     if (probes.some((probe) => error.schemaPath.startsWith(probe))) continue;
     // Wrapper keywords only repeat what their subschemas' errors say.
     if (['allOf', 'anyOf', 'oneOf', 'if', 'then', 'else'].includes(error.keyword)) continue;
-    const usageType = error.keyword === 'contains' ? requiredUsageType(error.schema) : undefined;
-    if (usageType !== undefined && error.instancePath === '/templates') missingTemplates.push(usageType);
-    else issues.push(toIssue(error));
+    const item = missingItem(error, schema);
+    if (item) {
+      const group = missing.get(item.parent) ?? { error, items: [] };
+      group.items.push(item);
+      missing.set(item.parent, group);
+    } else issues.push(toIssue(error));
   }
-  // Like Logto's own guard: every missing required template in one issue.
-  if (missingTemplates.length > 0) {
-    const message = `Template with UsageType (${missingTemplates.join(', ')}) should be provided!`;
-    issues.push({ code: 'custom', message, path: ['templates'] });
+  // Like Logto's own guards: every missing required item in one issue, worded by the schema.
+  for (const [parent, { error, items }] of missing) {
+    const values = items.sort((a, b) => a.order - b.order).map(({ value }) => value);
+    const message = resolvePointer(schema, parent)[missingItemsMessage].replaceAll('{missing}', values.join(', '));
+    issues.push({ code: 'custom', message, path: pointerToPath(error.instancePath) });
   }
   return issues.sort(compareIssues);
 }

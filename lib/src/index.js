@@ -1,4 +1,6 @@
-// The module Logto's loader imports (lib/index.js once bundled): createConnector plus one module-level host process.
+// The module Logto's loader imports (lib/index.js once bundled): createConnector plus one module-level host process. The
+// connector's Logto type and what to ask Logto for before a send come from the package's manifest; nothing here is
+// specific to one connector.
 import { ConnectorType } from '@logto/connector-kit';
 import { createConfigGuard } from './config-guard.js';
 import { toConnectorError } from './errors.js';
@@ -13,6 +15,9 @@ if (hostManifest?.protocolVersion !== protocolVersion) {
   throw new Error(`The package's host speaks protocol ${hostManifest?.protocolVersion}, its lib/ speaks ${protocolVersion}.`);
 }
 const configGuard = createConfigGuard(packageFiles.configSchema);
+const connectorType = ConnectorType[packageFiles.manifest.type];
+if (connectorType === undefined) throw new Error(`The manifest's type ${packageFiles.manifest.type} is not a Logto ConnectorType.`);
+const sendMessageContext = new Set(packageFiles.manifest.sendMessageContext ?? []);
 const callTimeoutMs = Number(process.env.LOGTO_DOTNET_CONNECTOR_TIMEOUT_MS) || undefined;
 
 // One host per Logto process: createConnector runs on every connector lookup, so it must never start anything.
@@ -34,12 +39,14 @@ async function findI18nTemplate(getI18nEmailTemplate, type, locale) {
   }
 }
 
-/** @type {import('@logto/connector-kit').CreateConnector<import('@logto/connector-kit').EmailConnector>} */
+/** @type {import('@logto/connector-kit').CreateConnector<import('@logto/connector-kit').EmailConnector | import('@logto/connector-kit').SmsConnector>} */
 export default async function createConnector({ getConfig, getI18nEmailTemplate }) {
   const sendMessage = async (data, inputConfig) => {
     const { to, type, payload, ip } = data;
     const config = inputConfig ?? (await getConfig(metadata.id));
-    const template = await findI18nTemplate(getI18nEmailTemplate, type, payload?.locale);
+    const template = sendMessageContext.has('i18nEmailTemplate')
+      ? await findI18nTemplate(getI18nEmailTemplate, type, payload?.locale)
+      : undefined;
     // A missing config is sent as null, so the connector judges it (invalid_config, like the official connector's guard).
     const params = { connectorId: metadata.id, to, type, payload, config: config ?? null };
     if (ip !== undefined) params.ip = ip;
@@ -50,5 +57,5 @@ export default async function createConnector({ getConfig, getI18nEmailTemplate 
       throw toConnectorError(error);
     }
   };
-  return { metadata, type: ConnectorType.Email, configGuard, sendMessage };
+  return { metadata, type: connectorType, configGuard, sendMessage };
 }

@@ -15,7 +15,7 @@ internal static class AliyunDirectMailConfigSchemaSource
     public const string RelativePath = "schema/aliyun-direct-mail.config.schema.json";
 
     /// <summary>Logto's <c>requiredTemplateUsageTypes</c>, in its order (connector-aliyun-dm <c>src/types.ts</c>).</summary>
-    public static readonly string[] RequiredUsageTypes = ["Register", "SignIn", "ForgotPassword", "Generic"];
+    public static readonly string[] RequiredUsageTypes = [.. TemplateTypes.Required.Select(t => t.ToString())];
 
     public static JsonObject Generate()
     {
@@ -34,6 +34,7 @@ internal static class AliyunDirectMailConfigSchemaSource
             ["properties"] = properties,
         };
         templates["allOf"] = new JsonArray([.. RequiredUsageTypes.Select(ContainsUsageType)]);
+        templates[ConfigValidator<AliyunDirectMailConfig>.MissingItemsMessage] = "Template with UsageType ({missing}) should be provided!";
         templates["default"] = new JsonArray([.. Enum.GetValues<TemplateType>().Select(DefaultTemplate)]);
         return schema;
     }

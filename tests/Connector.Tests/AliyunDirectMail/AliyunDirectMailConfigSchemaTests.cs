@@ -103,7 +103,7 @@ public sealed class AliyunDirectMailConfigSchemaTests
         string[] known =
         [
             "$schema", "title", "description", "type", "required", "properties", "items", "enum", "const", "default", "examples", "format",
-            "pattern", "allOf", "contains", "writeOnly", "x-placeholder", "x-tooltip", "x-enumTitles", "x-multiline",
+            "pattern", "allOf", "contains", "writeOnly", "x-placeholder", "x-tooltip", "x-enumTitles", "x-multiline", "x-missingItemsMessage",
         ];
 
         Assert.Empty(Keywords(AliyunDirectMailMetadata.ConfigSchema).Except(known));

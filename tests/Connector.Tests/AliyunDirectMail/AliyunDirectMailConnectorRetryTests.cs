@@ -1,3 +1,4 @@
+using Logto.Connector.Aliyun;
 using System.Collections.Concurrent;
 using Connector.Tests.AliyunDirectMail.Support;
 using Logto.Connector.AliyunDirectMail;
@@ -41,7 +42,7 @@ public class AliyunDirectMailConnectorRetryTests
 
         Assert.Single(harness.Sandbox.Outbox);
         Assert.Equal(exchanges, harness.Sandbox.Exchanges.Count);
-        Assert.Equal(exchanges - 1, harness.Logs.Lines.Count(line => line.Contains("[8] SingleSendMail attempt", StringComparison.Ordinal)));
+        Assert.Equal(exchanges - 1, harness.Logs.Lines.Count(line => line.Contains("[8] Attempt", StringComparison.Ordinal)));
     }
 
     [Theory]
@@ -71,7 +72,7 @@ public class AliyunDirectMailConnectorRetryTests
         // The sandbox asks for 1000 ms; the harness caps waits at 20 ms; the base delay (1 ms) would give far less.
         var retry = Assert.Single(harness.Logs.Lines, line => line.Contains("[8] ", StringComparison.Ordinal));
         Assert.Contains(
-            $"SingleSendMail attempt 1 of 3 was not accepted (Throttling.User, x-acs-retry-after 1000 ms); retrying in {ConnectorHarness.TestRetryMaxDelay.TotalMilliseconds} ms",
+            $"Attempt 1 of 3 was not accepted (Throttling.User, x-acs-retry-after 1000 ms); retrying in {ConnectorHarness.TestRetryMaxDelay.TotalMilliseconds} ms",
             retry, StringComparison.Ordinal);
     }
 

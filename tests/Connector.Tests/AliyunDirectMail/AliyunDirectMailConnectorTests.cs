@@ -1,3 +1,4 @@
+using Logto.Connector.Aliyun;
 using System.Globalization;
 using Connector.Tests.AliyunDirectMail.Support;
 using Logto.Connector.AliyunDirectMail;
@@ -42,7 +43,7 @@ public class AliyunDirectMailConnectorTests
         using var services = new HttpClientServices();
         var now = DateTimeOffset.UtcNow;
         var connector = new AliyunDirectMailConnector(
-            services.Factory, NullLogger<AliyunDirectMailConnector>.Instance, Options.Create(new AliyunDirectMailOptions()),
+            services.Factory, NullLogger<AliyunDirectMailConnector>.Instance, Options.Create(new AliyunRpcOptions()),
             new FixedTimeProvider(now), new FixedNonce("11111111-2222-4333-8444-555555555555"));
         var config = TestConfigs.Json(AliyunSandboxOptions.DefaultAccessKeyId, AliyunSandboxOptions.DefaultAccessKeySecret, sandbox.Endpoint.ToString());
 

@@ -1,3 +1,4 @@
+using Logto.ConnectorKit;
 using Connector.Tests.AliyunDirectMail.Support;
 using Logto.Connector.AliyunDirectMail;
 

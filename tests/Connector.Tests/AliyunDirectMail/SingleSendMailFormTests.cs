@@ -5,12 +5,12 @@ namespace Connector.Tests.AliyunDirectMail;
 
 public class SingleSendMailFormTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 29, 19, 4, 37, 123, TimeSpan.FromHours(8));
+    private const string Now = "2026-11-29T11:04:37Z";
 
     private static readonly AliyunDirectMailConfig Config = TestConfigs.Record([new("Generic", "s", "c")]);
 
     [Fact]
-    public void Build_sends_the_official_connectors_parameters_in_its_order()
+    public void Build_lists_the_official_connectors_parameters_in_its_order()
     {
         var mail = new RenderedMail("user@example.com", "Example", "Generic code 000000", "<p>000000</p>", IsPlainText: false);
 
@@ -23,9 +23,7 @@ public class SingleSendMailFormTests
                 "ToAddress=user@example.com", "FromAlias=Example", "Subject=Generic code 000000", "HtmlBody=<p>000000</p>",
                 "RegionId=cn-hangzhou", "SignatureNonce=2c987e1c-cff3-4b8b-b360-8c9504c94c84", "Timestamp=2026-11-29T11:04:37Z",
             ],
-            form.SkipLast(1).Select(p => $"{p.Key}={p.Value}"));
-        Assert.Equal("Signature", form[^1].Key);
-        Assert.Equal(RpcSignature.Sign("POST", form.SkipLast(1), "testsecret"), form[^1].Value);
+            form.Select(p => $"{p.Key}={p.Value}"));
     }
 
     [Theory]

@@ -11,12 +11,18 @@ public sealed class ConnectorManifestTests
         new JsonObject { ["id"] = "demo-connector", ["name"] = new JsonObject { ["en"] = "Démo <SMS>" } },
         new JsonObject { ["type"] = "object" });
 
+    private static readonly ConnectorManifestHost Host = new(
+        new Dictionary<string, string> { ["linux-x64"] = "./bin/linux-x64/host", ["linux-arm64"] = "./bin/linux-arm64/host" },
+        ["serve"],
+        "jsonrpc-stdio",
+        "1");
+
     [Fact]
     public void Build_puts_version_type_metadata_schema_path_and_host_in_order()
     {
-        var manifest = ConnectorManifest.Build(Descriptor, "./schema/demo.json", ConnectorManifestHost.Default);
+        var manifest = ConnectorManifest.Build(Descriptor with { ConfigSchemaPath = "./schema/demo.json" }, Host);
 
-        Assert.Equal(["manifestVersion", "type", "metadata", "configSchema", "host"], manifest.Select(p => p.Key));
+        Assert.Equal(["manifestVersion", "type", "metadata", "configSchema", "sendMessageContext", "host"], manifest.Select(p => p.Key));
         Assert.Equal(1, manifest["manifestVersion"]!.GetValue<int>());
         Assert.Equal("Sms", manifest["type"]!.GetValue<string>());
         Assert.Equal("./schema/demo.json", manifest["configSchema"]!.GetValue<string>());
@@ -26,8 +32,8 @@ public sealed class ConnectorManifestTests
     [Fact]
     public void Build_copies_the_metadata_so_the_descriptor_can_be_used_again()
     {
-        var first = ConnectorManifest.Build(Descriptor, "./a.json", ConnectorManifestHost.Default);
-        var second = ConnectorManifest.Build(Descriptor, "./a.json", ConnectorManifestHost.Default);
+        var first = ConnectorManifest.Build(Descriptor, Host);
+        var second = ConnectorManifest.Build(Descriptor, Host);
         first["metadata"]!["id"] = "changed";
 
         Assert.Equal("demo-connector", second["metadata"]!["id"]!.GetValue<string>());
@@ -35,13 +41,29 @@ public sealed class ConnectorManifestTests
     }
 
     [Fact]
-    public void Default_host_runs_the_published_host_with_serve_over_jsonrpc_stdio()
+    public void Build_writes_the_hosts_section_with_executables_in_ordinal_order()
     {
-        var host = ConnectorManifest.Build(Descriptor, "./a.json", ConnectorManifestHost.Default)["host"]!;
+        var host = ConnectorManifest.Build(Descriptor, Host)["host"]!;
 
         Assert.Equal(
-            """{"executables":{"linux-musl-x64":"./host/publish/linux-musl-x64/logto-connector-host","linux-x64":"./host/publish/linux-x64/logto-connector-host"},"args":["serve"],"protocol":"jsonrpc-stdio","protocolVersion":"1"}""",
+            """{"executables":{"linux-arm64":"./bin/linux-arm64/host","linux-x64":"./bin/linux-x64/host"},"args":["serve"],"protocol":"jsonrpc-stdio","protocolVersion":"1"}""",
             host.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("Email", """["i18nEmailTemplate"]""")]
+    [InlineData("Sms", "[]")]
+    public void Only_email_connectors_ask_Logto_for_i18n_email_templates_by_default(string type, string expected)
+    {
+        var manifest = ConnectorManifest.Build(Descriptor with { Type = type }, Host);
+
+        Assert.Equal(expected, manifest["sendMessageContext"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Default_schema_path_is_named_after_the_connector_id()
+    {
+        Assert.Equal("./schema/demo-connector.config.schema.json", Descriptor.ConfigSchemaPath);
     }
 
     [Fact]
@@ -55,6 +77,6 @@ public sealed class ConnectorManifestTests
     [Fact]
     public void Build_rejects_an_empty_schema_path()
     {
-        Assert.Throws<ArgumentException>(() => ConnectorManifest.Build(Descriptor, "", ConnectorManifestHost.Default));
+        Assert.Throws<ArgumentException>(() => ConnectorManifest.Build(Descriptor with { ConfigSchemaPath = "" }, Host));
     }
 }

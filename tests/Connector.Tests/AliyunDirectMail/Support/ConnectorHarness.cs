@@ -1,3 +1,4 @@
+using Logto.Connector.Aliyun;
 using Logto.Connector.AliyunDirectMail;
 using Logto.Connector.AliyunSandbox;
 using Logto.ConnectorKit;
@@ -42,7 +43,7 @@ internal sealed class ConnectorHarness : IAsyncDisposable
 
     public static async Task<ConnectorHarness> StartAsync(
         TimeSpan? timeout = null,
-        Action<AliyunDirectMailOptions>? configure = null,
+        Action<AliyunRpcOptions>? configure = null,
         TimeProvider? timeProvider = null,
         ISignatureNonceSource? nonceSource = null)
     {
@@ -55,8 +56,8 @@ internal sealed class ConnectorHarness : IAsyncDisposable
         var collection = new ServiceCollection();
         collection.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
         collection.AddHttpClient();
-        collection.AddHttpClient(AliyunDirectMailOptions.HttpClientName).AddHttpMessageHandler(() => new CountingHandler(counter));
-        collection.Configure<AliyunDirectMailOptions>(options =>
+        collection.AddHttpClient(AliyunRpcOptions.HttpClientName).AddHttpMessageHandler(() => new CountingHandler(counter));
+        collection.Configure<AliyunRpcOptions>(options =>
         {
             options.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
             options.RetryMaxDelay = TestRetryMaxDelay;

@@ -1,6 +1,6 @@
-using Logto.Connector.AliyunDirectMail;
+using Logto.Connector.Aliyun;
 
-namespace Connector.Tests.AliyunDirectMail;
+namespace Connector.Tests.Aliyun;
 
 public class RpcSignatureTests
 {

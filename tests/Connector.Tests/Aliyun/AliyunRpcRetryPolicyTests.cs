@@ -1,13 +1,13 @@
 using System.Net.Sockets;
 using System.Text.Json;
-using Logto.Connector.AliyunDirectMail;
+using Logto.Connector.Aliyun;
 using Logto.ConnectorKit;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Connector.Tests.AliyunDirectMail;
+namespace Connector.Tests.Aliyun;
 
 /// <summary>The retry policy on its own: which outcomes are repeated, how often, and how long it waits.</summary>
-public class SingleSendMailRetryPolicyTests
+public class AliyunRpcRetryPolicyTests
 {
     private static readonly ConnectorException Error = new(ConnectorErrorCode.General, "x");
 
@@ -23,7 +23,7 @@ public class SingleSendMailRetryPolicyTests
     [MemberData(nameof(Outcomes))]
     public async Task Only_outcomes_aliyun_certainly_did_not_accept_are_repeated_up_to_MaxAttempts(string outcome, int calls)
     {
-        var policy = SingleSendMailRetryPolicy.Create(Options(maxAttempts: 4), TimeProvider.System, NullLogger.Instance);
+        var policy = AliyunRpcRetryPolicy.Create(Options(maxAttempts: 4), TimeProvider.System, NullLogger.Instance);
         var made = 0;
 
         await policy.ExecuteAsync(_ =>
@@ -44,7 +44,7 @@ public class SingleSendMailRetryPolicyTests
     [Fact]
     public async Task MaxAttempts_1_turns_retries_off()
     {
-        var policy = SingleSendMailRetryPolicy.Create(Options(maxAttempts: 1), TimeProvider.System, NullLogger.Instance);
+        var policy = AliyunRpcRetryPolicy.Create(Options(maxAttempts: 1), TimeProvider.System, NullLogger.Instance);
         var made = 0;
 
         await policy.ExecuteAsync(_ =>
@@ -60,7 +60,7 @@ public class SingleSendMailRetryPolicyTests
     [InlineData(0)]
     [InlineData(-1)]
     public void MaxAttempts_below_1_is_refused(int maxAttempts) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => SingleSendMailRetryPolicy.Create(Options(maxAttempts), TimeProvider.System, NullLogger.Instance));
+        Assert.Throws<ArgumentOutOfRangeException>(() => AliyunRpcRetryPolicy.Create(Options(maxAttempts), TimeProvider.System, NullLogger.Instance));
 
     [Theory]
     [InlineData(1000, 3000, 1000)]
@@ -70,7 +70,7 @@ public class SingleSendMailRetryPolicyTests
     {
         var failed = SendAttemptOutcome.Failure(Error, RetryReason.Throttled, retryAfterMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null);
 
-        var delay = SingleSendMailRetryPolicy.RetryAfterDelay(failed, TimeSpan.FromMilliseconds(capMs));
+        var delay = AliyunRpcRetryPolicy.RetryAfterDelay(failed, TimeSpan.FromMilliseconds(capMs));
 
         Assert.Equal(expectedMs, (int?)delay?.TotalMilliseconds);
     }
@@ -84,7 +84,7 @@ public class SingleSendMailRetryPolicyTests
     [InlineData(40, 0.999, 3000)]
     public void The_backoff_doubles_per_attempt_up_to_the_cap_and_jitters_within_its_upper_half(int failedAttempt, double jitter, int expectedMs)
     {
-        var delay = SingleSendMailRetryPolicy.BackoffDelay(failedAttempt, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(3), jitter);
+        var delay = AliyunRpcRetryPolicy.BackoffDelay(failedAttempt, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(3), jitter);
 
         Assert.Equal(expectedMs, delay.TotalMilliseconds, tolerance: 1.5);
     }
@@ -92,8 +92,8 @@ public class SingleSendMailRetryPolicyTests
     [Fact]
     public async Task A_cancelled_wait_ends_the_retries_with_the_cancellation()
     {
-        var options = new AliyunDirectMailOptions { MaxAttempts = 3, RetryBaseDelay = TimeSpan.FromMinutes(1), RetryMaxDelay = TimeSpan.FromMinutes(1) };
-        var policy = SingleSendMailRetryPolicy.Create(options, TimeProvider.System, NullLogger.Instance);
+        var options = new AliyunRpcOptions { MaxAttempts = 3, RetryBaseDelay = TimeSpan.FromMinutes(1), RetryMaxDelay = TimeSpan.FromMinutes(1) };
+        var policy = AliyunRpcRetryPolicy.Create(options, TimeProvider.System, NullLogger.Instance);
         using var cancel = new CancellationTokenSource();
         var made = 0;
 
@@ -118,7 +118,7 @@ public class SingleSendMailRetryPolicyTests
 
         Assert.Equal(
             [true, false, false, false],
-            new[] { refused, timedOutConnect, reset, ended }.Select(SingleSendMailClient.IsConnectionRefused));
+            new[] { refused, timedOutConnect, reset, ended }.Select(AliyunRpcTransport.IsConnectionRefused));
     }
 
     [Theory]
@@ -126,8 +126,8 @@ public class SingleSendMailRetryPolicyTests
     [InlineData("Could not connect to x: Connection refused", 3, "Could not connect to x: Connection refused (after 3 attempts)")]
     [InlineData("x did not answer; the mail may or may not have been sent.", 2, "x did not answer; the mail may or may not have been sent (after 2 attempts).")]
     public void A_transport_error_says_how_often_it_was_tried(string description, int attempts, string expected) =>
-        Assert.Equal(expected, SingleSendMailClient.WithAttempts(description, attempts));
+        Assert.Equal(expected, AliyunRpcTransport.WithAttempts(description, attempts));
 
-    private static AliyunDirectMailOptions Options(int maxAttempts) =>
+    private static AliyunRpcOptions Options(int maxAttempts) =>
         new() { MaxAttempts = maxAttempts, RetryBaseDelay = TimeSpan.Zero, RetryMaxDelay = TimeSpan.Zero };
 }

@@ -1,7 +1,7 @@
 using Connector.Tests.AliyunDirectMail.Support;
-using Logto.Connector.AliyunDirectMail;
+using Logto.ConnectorKit;
 
-namespace Connector.Tests.AliyunDirectMail;
+namespace Connector.Tests.Kit;
 
 public class HandlebarsTemplateTests
 {

@@ -1,6 +1,6 @@
-using Logto.Connector.AliyunDirectMail;
+using Logto.ConnectorKit;
 
-namespace Connector.Tests.AliyunDirectMail;
+namespace Connector.Tests.Kit;
 
 public class JsNumberTests
 {

@@ -1,0 +1,19 @@
+using Connector.Tests.Schema;
+using Logto.Connector.AliyunSms;
+
+namespace Connector.Tests.AliyunSms;
+
+public sealed class AliyunSmsConfigSchemaTests
+{
+    [Fact]
+    public void Committed_schema_matches_the_one_generated_from_the_config_type() =>
+        GeneratedFile.AssertUpToDate(AliyunSmsConfigSchemaSource.RelativePath, AliyunSmsConfigSchemaSource.GenerateText());
+
+    [Fact]
+    public void Embedded_schema_is_the_committed_file()
+    {
+        var committed = File.ReadAllText(GeneratedFile.PathOf(AliyunSmsConfigSchemaSource.RelativePath)).ReplaceLineEndings("\n");
+
+        Assert.Equal(committed, AliyunSmsMetadata.ConfigSchemaJson.ReplaceLineEndings("\n"));
+    }
+}
