@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { after, before } from 'node:test';
-import { ensureHost, ensureSandbox } from './artifacts.mjs';
+import { ensureHost, ensureSandbox, hostDll } from './artifacts.mjs';
 import { testSecret } from './canary.mjs';
 
 /** The one credential the sandbox accepts; the secret is the test canary when one is set (the sandbox is told by environment). */
@@ -64,12 +64,14 @@ export async function startSandbox({ outboxDir, logLevel, configuration } = {}) 
 
 /**
  * For a test file: registers `before`/`after` hooks that build (or find) the host and the sandbox, start the sandbox, and
- * stop it at the end. Read `fixture.hostDll` and `fixture.sandbox` inside the tests.
+ * stop it at the end. Read `fixture.hostDll` and `fixture.sandbox` inside the tests. `fixture.hostDll` is set at once:
+ * under Node 20 a file's own root-level `before` hooks do not wait for this one, and the bridge only starts the host at
+ * its first call, inside a test, when every hook is done.
  */
 export function useSandbox() {
-  const fixture = { hostDll: undefined, sandbox: undefined };
+  const fixture = { hostDll, sandbox: undefined };
   before(async () => {
-    fixture.hostDll = await ensureHost();
+    await ensureHost();
     fixture.sandbox = await startSandbox();
   });
   after(async () => {
