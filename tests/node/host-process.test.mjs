@@ -83,11 +83,18 @@ describe('HostProcess', () => {
       assert.equal(error.failure, 'exited');
       assert.equal(error.details.signal, 'SIGKILL');
       assert.deepEqual(error.details.inFlight, ['sendMessage', 'sendMessage', 'sendMessage']);
-      assert.match(error.message, /exited \(signal SIGKILL\) after \d+ ms while handling sendMessage, sendMessage, sendMessage/);
+      assert.equal(error.message, 'The connector host exited unexpectedly before it answered this call; its outcome is unknown.');
       assert.match(error.details.stderr.at(-1), /sendMessage #3 slow/);
       assert.ok(error.details.stderr.length <= 10);
+      assert.equal(error.correlationId, errors[0].correlationId, 'one failure, one correlation id');
     }
-    assert.ok(lines.some(({ level, line }) => level === 'error' && line.includes('exited (signal SIGKILL)')));
+    // The diagnostics are one log entry under the calls' correlation id.
+    const entries = lines.filter(({ line }) => line.includes(errors[0].correlationId));
+    assert.equal(entries.length, 1);
+    assert.equal(entries[0].level, 'error');
+    assert.match(entries[0].line, /exited \(signal SIGKILL\) after \d+ ms while handling sendMessage, sendMessage, sendMessage/);
+    assert.match(entries[0].line, /"stderr":\[.*sendMessage #3 slow/);
+    assert.match(entries[0].line, /"host":"fake host"/);
     const next = await host.call('sendMessage', { to: 'ok@example.com' });
     assert.equal(next.EnvId, 'env-1');
     assert.notEqual(host.pid, firstPid);
@@ -120,7 +127,7 @@ describe('HostProcess', () => {
     let now = Date.parse('2026-01-01T00:00:00Z');
     let broken = true;
     const breaker = new CrashLoopBreaker({ maxExits: 5, windowMs: 180_000, coolDownMs: 60_000, now: () => now });
-    const { host, spawns } = fakeHostProcess({ breaker, args: () => (broken ? ['--exit-at-start', '3'] : []) });
+    const { host, spawns, lines } = fakeHostProcess({ breaker, args: () => (broken ? ['--exit-at-start', '3'] : []) });
     t.after(() => host.stop());
     for (let attempt = 1; attempt <= 5; attempt += 1) {
       const error = await host.call('ping', {}).catch((e) => e);
@@ -131,8 +138,10 @@ describe('HostProcess', () => {
     }
     const open = await host.call('ping', {}).catch((e) => e);
     assert.equal(open.failure, 'crash-loop');
-    assert.match(open.message, /stopped 5 times \(limit 5 in 180 s\); it will not be restarted before 2026-01-01T00:01:40\.000Z/);
-    assert.match(open.message, /Last failure: The connector host exited \(exit code 3\)/);
+    assert.equal(open.message, 'The connector host stopped 5 times (limit 5 in 180 s); it will not be restarted before 2026-01-01T00:01:40.000Z.');
+    const refusal = lines.find(({ line }) => line.includes(open.correlationId));
+    assert.match(refusal.line, /"lastFailure":"The connector host exited unexpectedly/);
+    assert.ok(lines.some(({ line }) => line.includes(`${open.details.lastFailureCorrelationId}]`) && line.includes('exited (exit code 3)')));
     assert.equal(spawns(), 5, 'no process is started while the breaker is open');
     now += 60_000;
     broken = false;
@@ -149,23 +158,28 @@ describe('HostProcess', () => {
   });
 
   it('Stops_a_host_that_writes_an_invalid_frame_and_fails_the_call_with_the_reason', async (t) => {
-    const { host } = fakeHostProcess();
+    const { host, lines } = fakeHostProcess();
     t.after(() => host.stop());
     const error = await host.call('sendMessage', { to: 'garbage@example.com' }).catch((e) => e);
     assert.equal(error.failure, 'protocol');
-    assert.match(error.message, /broke the protocol \(invalid Content-Length "nope"\) and was stopped/);
+    assert.equal(error.message, 'The connector host broke the protocol and was stopped; the outcome of this call is unknown.');
+    const entry = lines.find(({ line }) => line.includes(error.correlationId));
+    assert.match(entry.line, /broke the protocol \(invalid Content-Length "nope"\) and was stopped/);
     assert.equal((await host.call('sendMessage', { to: 'ok@example.com' })).EnvId, 'env-1');
   });
 
-  it('Names_the_command_when_the_host_cannot_be_started', async () => {
+  it('Names_the_command_in_the_log_not_in_the_error_when_the_host_cannot_be_started', async () => {
+    const { lines, logger } = capturingLogger();
     const host = new HostProcess({
       resolveCommand: () => ({ command: '/nonexistent/logto-connector-host', args: [], source: 'package (host/x)' }),
       client: { name: 't', version: '0' },
-      logger: capturingLogger().logger,
+      logger,
     });
     const error = await host.call('ping', {}).catch((e) => e);
     assert.equal(error.failure, 'unavailable');
-    assert.match(error.message, /Could not start the connector host, package \(host\/x\): spawn \/nonexistent\/logto-connector-host ENOENT/);
+    assert.equal(error.message, 'The connector host could not be started.');
+    const entry = lines.find(({ line }) => line.includes(error.correlationId));
+    assert.match(entry.line, /Could not start the connector host, package \(host\/x\): spawn \/nonexistent\/logto-connector-host ENOENT/);
   });
 
   it('Kills_a_host_that_ignores_SIGTERM_when_the_stop_grace_period_ends', async () => {
