@@ -79,6 +79,16 @@ export class HostProcess {
     return usable(this.#current) ? this.#current.child.pid : undefined;
   }
 
+  /** Liveness pings sent to the running host and answered by it. */
+  get pings() {
+    return this.#current?.liveness?.pings ?? { sent: 0, answered: 0 };
+  }
+
+  /** Bytes written to the running host's stdin that it has not read yet. */
+  get queuedBytes() {
+    return usable(this.#current) ? this.#current.rpc.queuedBytes : 0;
+  }
+
   /** The host's `initialize` answer ({ protocolVersion, host, connectors }), once started. */
   get info() {
     return this.#current?.info;

@@ -14,6 +14,7 @@ export class Liveness {
   #checking;
   #watch;
   #stopped = false;
+  #pings = { sent: 0, answered: 0 };
 
   /**
    * @param {import('./rpc-client.js').RpcConnection} rpc
@@ -30,6 +31,11 @@ export class Liveness {
     };
     this.#watch = setInterval(() => this.#checkWhenQuiet(), Math.max(25, Math.floor(settings.quietMs / 4)));
     this.#watch.unref();
+  }
+
+  /** Liveness pings sent to this host and answered by it. */
+  get pings() {
+    return { ...this.#pings };
   }
 
   /** Before a call: true when the host may be sent it (answered a ping if it had been quiet, or one was in progress). */
@@ -79,6 +85,7 @@ export class Liveness {
   async #ping(trigger) {
     const { pingTimeoutMs } = this.#settings;
     const { id, result } = this.#rpc.request('ping', {});
+    this.#pings.sent += 1;
     let timer;
     const expired = new Promise((resolve) => {
       timer = setTimeout(() => resolve('expired'), pingTimeoutMs);
@@ -86,7 +93,10 @@ export class Liveness {
     });
     const outcome = await Promise.race([result.then(() => 'answered', () => 'failed'), expired]);
     clearTimeout(timer);
-    if (outcome === 'answered') return true;
+    if (outcome === 'answered') {
+      this.#pings.answered += 1;
+      return true;
+    }
     if (outcome === 'expired') {
       this.#rpc.reject(id, new Error('ping expired'));
       this.#onUnresponsive(`no answer to a ping within ${pingTimeoutMs} ms; ${trigger}`);

@@ -22,7 +22,7 @@ const lockDir = path.join(workDir, '.lock');
 const stampFile = path.join(workDir, 'stamp.json');
 const runId = String(process.ppid);
 
-async function withLock(work) {
+export async function withLock(work) {
   mkdirSync(workDir, { recursive: true });
   for (;;) {
     try {
