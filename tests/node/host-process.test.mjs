@@ -1,6 +1,7 @@
 // The host child process, driven against a stand-in host (tests/node/fixtures/fake-host.mjs, built on vscode-jsonrpc).
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,7 @@ import { CrashLoopBreaker } from '../../lib/src/breaker.js';
 import { HostError } from '../../lib/src/errors.js';
 import { HostProcess, hostEnvironment } from '../../lib/src/host-process.js';
 import { RpcResponseError } from '../../lib/src/rpc-client.js';
+import { readSettings, settingDefaults } from '../../lib/src/settings.js';
 import { isGone, waitFor } from './support/bridge.mjs';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -229,5 +231,58 @@ describe('hostEnvironment', () => {
     assert.equal(env.DOTNET_GCGen0MaxBudget, '100000');
     assert.equal(env.DOTNET_GCRegionSize, '200000');
     assert.equal(env.LOGTO_CONNECTOR_HOST_PARENT_PID, '42');
+  });
+
+  it('passes only what the host needs, and the names the operator adds', () => {
+    const logto = {
+      PATH: '/bin', HOME: '/home/logto', TMPDIR: '/tmp', TZ: 'UTC', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8',
+      HTTPS_PROXY: 'http://proxy:3128', http_proxy: 'http://proxy:3128', no_proxy: 'localhost', SSL_CERT_FILE: '/ca.pem',
+      DOTNET_gcServer: '0', LOGTO_DOTNET_CONNECTOR_TIMEOUT_MS: '5000', LOGTO_CONNECTOR_HOST_LOG_LEVEL: 'debug',
+      DB_URL: 'postgres://logto:secret@db/logto', REDIS_URL: 'redis://secret@cache', SECRET_VAULT_KEY: 'k', OPERATOR_EXTRA: 'yes',
+    };
+    const env = hostEnvironment(logto, 42, ['operator_extra']);
+    for (const name of ['DB_URL', 'REDIS_URL', 'SECRET_VAULT_KEY']) assert.equal(env[name], undefined, name);
+    for (const name of Object.keys(logto).filter((n) => !['DB_URL', 'REDIS_URL', 'SECRET_VAULT_KEY'].includes(n))) {
+      assert.equal(env[name], logto[name], name);
+    }
+  });
+});
+
+describe('the host process environment', () => {
+  it('Has_no_DB_URL_but_the_names_from_LOGTO_DOTNET_CONNECTOR_HOST_ENV_in_proc_environ', async (t) => {
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      DB_URL: 'postgres://logto:secret@db/logto', OPERATOR_EXTRA: 'extra-value', OPERATOR_OTHER: 'not listed',
+      LOGTO_DOTNET_CONNECTOR_HOST_ENV: 'OPERATOR_EXTRA, SOMETHING_UNSET',
+    });
+    t.after(() => {
+      for (const name of ['DB_URL', 'OPERATOR_EXTRA', 'OPERATOR_OTHER', 'LOGTO_DOTNET_CONNECTOR_HOST_ENV']) delete process.env[name];
+      Object.assign(process.env, saved);
+    });
+    const { host } = fakeHostProcess();
+    t.after(() => host.stop());
+    await host.call('ping', {});
+    const environ = Object.fromEntries(readFileSync(`/proc/${host.pid}/environ`, 'utf8').split('\0').filter(Boolean)
+      .map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]));
+    assert.equal(environ.DB_URL, undefined);
+    assert.equal(environ.OPERATOR_OTHER, undefined);
+    assert.equal(environ.OPERATOR_EXTRA, 'extra-value');
+    assert.equal(environ.PATH, process.env.PATH);
+    assert.equal(environ.LOGTO_CONNECTOR_HOST_PARENT_PID, String(process.pid));
+  });
+});
+
+describe('readSettings', () => {
+  it('Reads_the_LOGTO_DOTNET_CONNECTOR_variables_and_falls_back_to_the_defaults', () => {
+    assert.deepEqual(readSettings({}), { ...settingDefaults, hostEnv: [] });
+    const settings = readSettings({
+      LOGTO_DOTNET_CONNECTOR_PING_TIMEOUT_MS: '500', LOGTO_DOTNET_CONNECTOR_QUIET_MS: 'soon',
+      LOGTO_DOTNET_CONNECTOR_CANCEL_GRACE_MS: '-1', LOGTO_DOTNET_CONNECTOR_MAX_QUEUED_BYTES: '65536',
+      LOGTO_DOTNET_CONNECTOR_HOST_ENV: ' A ,B,, ',
+    });
+    assert.deepEqual(settings, {
+      pingTimeoutMs: 500, quietMs: settingDefaults.quietMs, cancelGraceMs: settingDefaults.cancelGraceMs, maxQueuedBytes: 65_536,
+      hostEnv: ['A', 'B'],
+    });
   });
 });

@@ -6,12 +6,15 @@ import { performance } from 'node:perf_hooks';
 import { before, describe, it } from 'node:test';
 import { HostError } from '../../lib/src/errors.js';
 import { settingDefaults } from '../../lib/src/settings.js';
-import { isGone, waitFor } from './support/bridge.mjs';
+import { captureConsole, hostPids, isGone, loadBridge, sandboxConfig, waitFor } from './support/bridge.mjs';
+import { useSandbox } from './support/sandbox.mjs';
 import { ensureTestHost, testHostProcess, testSend } from './support/test-host.mjs';
 
 const { quietMs, pingTimeoutMs, cancelGraceMs } = settingDefaults;
 // Scheduling slack on a loaded 2-core machine; the figures themselves are reported as diagnostics.
 const slackMs = 4_000;
+
+const fixture = useSandbox();
 
 before(async () => {
   await ensureTestHost();
@@ -169,5 +172,31 @@ describe('writing to a stalled host', () => {
     assert.match(overloaded[0].error.message, /not reading its input fast enough; sendMessage was not sent/);
     await waitFor(() => isGone(pid), `the stalled host ${pid} to be killed`, 10_000);
     assert.equal((await testSend(host, 'echo', { to: 'after@example.com' })).to, 'after@example.com');
+  });
+});
+
+describe('a frozen host behind the module Logto imports', () => {
+  it('Serves_a_send_started_3_s_after_the_freeze_on_a_new_host_within_10_s_and_delivers_it_once', async (t) => {
+    const logs = captureConsole();
+    t.after(() => logs.restore());
+    const createConnector = await loadBridge(fixture.hostDll);
+    const connector = await createConnector({ getConfig: async () => sandboxConfig(fixture.sandbox.endpoint) });
+    const send = (to) => connector.sendMessage({ to, type: 'Generic', payload: { code: '123456' } });
+    await send('warm-up@example.com');
+    const [pid] = hostPids();
+    await fixture.sandbox.clearOutbox();
+    process.kill(pid, 'SIGSTOP');
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+
+    const startedAt = performance.now();
+    const result = await send('after-freeze@example.com');
+    const elapsed = performance.now() - startedAt;
+    t.diagnostic(`liveness: through index.js with the default settings, the send 3 s after the freeze succeeded after ${elapsed.toFixed(0)} ms`);
+    assert.ok(elapsed < 10_000, `the send took ${elapsed} ms`);
+    const [replacement] = hostPids();
+    assert.ok(replacement && replacement !== pid, 'a new host served it');
+    await waitFor(() => isGone(pid), `the frozen host ${pid} to be killed`, 10_000);
+    assert.deepEqual((await fixture.sandbox.outbox()).map(({ envId, toAddress }) => [envId, toAddress]), [[result.EnvId, 'after-freeze@example.com']]);
+    assert.ok(logs.lines.some((line) => line.includes('stopped responding (no answer to a ping within 2000 ms')), 'the replacement is logged');
   });
 });
