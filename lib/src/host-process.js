@@ -281,7 +281,7 @@ export class HostProcess {
     const timer = setTimeout(() => {
       const error = this.#report('warn', 'timeout',
         `The connector host did not answer ${method} within ${timeoutMs} ms; the call was cancelled, ` +
-          'but its outcome is unknown (the email may still be delivered).',
+          'but its outcome is unknown (the message may still be delivered).',
         { method, timeoutMs, pid: session.child.pid });
       session.rpc.abandon(id, error);
       // A host that has stopped reading gets no more bytes: the cancel would only queue, and its liveness check decides.

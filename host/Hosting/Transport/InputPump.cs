@@ -6,7 +6,9 @@ namespace Logto.ConnectorHost.Transport;
 /// Feeds the frame reader from a dedicated thread doing blocking reads, and runs the reader's continuations on that thread
 /// (an inline pipe scheduler): frames are read, and <c>ping</c> is answered, without a thread-pool thread. A stream's async
 /// read and a default pipe both continue on the pool, so a connector that blocks or floods the pool would otherwise silence
-/// the reader, and the bridge would replace a host whose connector is merely slow.
+/// the reader, and the bridge would replace a host whose connector is merely slow. Stopping needs no cooperation from the
+/// stream (console streams ignore cancellation): the reader's wait on the pipe is cancelled, and the background thread
+/// blocked in a read ends with the process.
 /// </summary>
 internal static class InputPump
 {
