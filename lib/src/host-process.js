@@ -99,7 +99,7 @@ export class HostProcess {
     this.#setActive(1);
     try {
       let session = await this.#ready();
-      // A host quiet for a while is pinged first, so a call is never handed to a host that froze meanwhile.
+      // A host quiet for quietMs is pinged first: a call is not handed to a host that froze while idle.
       if (!(await session.liveness.confirm())) session = await this.#ready();
       const queued = session.rpc.queuedBytes;
       if (queued > this.#settings.maxQueuedBytes) {
