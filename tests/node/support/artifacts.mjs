@@ -33,7 +33,7 @@ export const packages = {
   },
 };
 
-async function withLock(work) {
+export async function withLock(work) {
   mkdirSync(workDir, { recursive: true });
   for (;;) {
     try {
