@@ -13,9 +13,23 @@ internal static class MailInputGuard
     /// (doc 29444: 100 characters, error InvalidSubject.Malformed; newer pages say 256, so the stricter one is enforced).</summary>
     public const int MaxSubjectLength = 100;
 
+    /// <summary>FromAlias limit: "max 15 characters" (SDK models; doc 29444 says shorter than 15, error InvalidFromAlias.Malformed).</summary>
+    public const int MaxFromAliasLength = 15;
+
+    /// <summary>
+    /// HtmlBody/TextBody: "SDK limit 80K" (doc 29444, SDK models); 80 KB is accepted whichever way a body travels. Rendering
+    /// stops at this many characters; <see cref="EnsureBodySize"/> then holds the UTF-8 size to the same number of bytes.
+    /// </summary>
+    public const int MaxBodyLength = 80 * 1024;
+
     private const int MaxLocalPartLength = 64;
     private const int MaxAddressLength = 254;
     private static readonly SearchValues<char> LocalPartSpecials = SearchValues.Create("\"(),:;<>[\\]");
+
+    private static readonly SearchValues<char> HeaderControls = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Select(c => (char)c), .. Enumerable.Range(0x7F, 0x21).Select(c => (char)c),
+         '\u061C', '\u200E', '\u200F', '\u2028', '\u2029', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E',
+         '\u2066', '\u2067', '\u2068', '\u2069']);
 
     /// <summary>
     /// ToAddress accepts a comma-separated list of up to 100 addresses (doc 29444); Logto means one recipient, so a list, a
@@ -46,22 +60,38 @@ internal static class MailInputGuard
         }
     }
 
+    /// <summary>
+    /// Header text carries no control character of any kind: C0 (CR and LF included) and DEL, C1, the line and paragraph
+    /// separators, and the bidirectional controls that can make a sender or subject read differently from what it is.
+    /// </summary>
     public static void EnsureHeaderText(string what, string value)
     {
-        if (value.AsSpan().IndexOfAny('\r', '\n') >= 0)
+        if (value.AsSpan().IndexOfAny(HeaderControls) >= 0)
         {
-            throw Invalid($"The rendered {what} contains a line break (CR or LF), which a mail header cannot carry.");
+            throw Invalid($"The rendered {what} contains a control character (a line break, C0/C1 control, U+2028/2029 or bidi control), which a mail header must not carry.");
         }
     }
 
-    /// <summary>Counted in UTF-16 code units, as Aliyun's Java stack counts <c>String.length()</c> (unverified; stricter than code points).</summary>
-    public static void EnsureSubjectLength(string subject)
+    public static void EnsureFromAliasLength(string fromAlias)
     {
-        if (subject.Length > MaxSubjectLength)
+        if (fromAlias.Length > MaxFromAliasLength)
         {
-            throw Invalid($"The rendered subject is {subject.Length} characters long; Aliyun Direct Mail accepts at most {MaxSubjectLength}.");
+            throw TooLong("sender alias (FromAlias)", MaxFromAliasLength);
         }
     }
+
+    public static void EnsureBodySize(string body)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(body);
+        if (bytes > MaxBodyLength)
+        {
+            throw Invalid($"The rendered body is {bytes} bytes in UTF-8; Aliyun Direct Mail accepts at most {MaxBodyLength}.");
+        }
+    }
+
+    /// <summary>Lengths are UTF-16 code units, as Aliyun's Java stack counts <c>String.length()</c> (stricter than code points).</summary>
+    public static ConnectorException TooLong(string what, int maxLength) =>
+        Invalid($"The rendered {what} is longer than {maxLength} characters, the most Aliyun Direct Mail accepts.");
 
     private static bool IsPlausibleAddress(string address)
     {

@@ -19,10 +19,19 @@ public static class HandlebarsTemplate
     /// Renders <paramref name="template"/>. With <paramref name="escapeHtml"/> the substituted values (never the template text)
     /// are HTML-escaped, so a payload value cannot become markup; without it the result is exactly Logto's.
     /// </summary>
-    public static string Render(string template, JsonElement payload, bool escapeHtml = false)
+    public static string Render(string template, JsonElement payload, bool escapeHtml = false) =>
+        TryRender(template, payload, escapeHtml, int.MaxValue, out var rendered) ? rendered : throw new InvalidOperationException();
+
+    /// <summary>
+    /// Renders like <see cref="Render"/> but gives up, returning false, as soon as the output would be longer than
+    /// <paramref name="maxLength"/> characters: a template of many placeholders and a payload of long values cannot make the
+    /// connector build output it would refuse to send anyway.
+    /// </summary>
+    public static bool TryRender(string template, JsonElement payload, bool escapeHtml, int maxLength, out string rendered)
     {
         ArgumentNullException.ThrowIfNull(template);
-        StringBuilder? rendered = null;
+        rendered = string.Empty;
+        StringBuilder? output = null;
         var copied = 0;
         var at = template.IndexOf("{{", StringComparison.Ordinal);
         while (at >= 0)
@@ -38,15 +47,20 @@ public static class HandlebarsTemplate
             if (root.Length > 0 && JsValue.TryGetMember(payload, root, out _))
             {
                 var text = JsValue.ToJsString(JsValue.GetPath(payload, path));
-                rendered ??= new StringBuilder(template.Length + 16);
-                rendered.Append(template, copied, at - copied).Append(escapeHtml ? HtmlText.Escape(text) : text);
+                output ??= new StringBuilder(Math.Min(template.Length + 16, maxLength));
+                output.Append(template, copied, at - copied).Append(escapeHtml ? HtmlText.Escape(text) : text);
                 copied = end;
+                if (output.Length > maxLength)
+                {
+                    return false;
+                }
             }
 
             at = template.IndexOf("{{", end, StringComparison.Ordinal);
         }
 
-        return rendered is null ? template : rendered.Append(template, copied, template.Length - copied).ToString();
+        rendered = output is null ? template : output.Append(template, copied, template.Length - copied).ToString();
+        return rendered.Length <= maxLength;
     }
 
     // {{ \s* [\w.]+ \s* }} at `start`. No backtracking is needed: whitespace, [\w.] and '}' are disjoint.

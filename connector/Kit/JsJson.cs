@@ -48,7 +48,7 @@ public static class JsJson
                 output.Append(']');
                 break;
             case JsonValueKind.String:
-                Quote(output, Decode(JsonMarshal.GetRawUtf8Value(value)));
+                Quote(output, ReadString(value));
                 break;
             case JsonValueKind.Number:
                 var number = double.Parse(JsonMarshal.GetRawUtf8Value(value), NumberStyles.Float, CultureInfo.InvariantCulture);
@@ -106,6 +106,12 @@ public static class JsJson
 
         output.Append('}');
     }
+
+    /// <summary>
+    /// A JSON string's text as JavaScript holds it: <see cref="JsonElement.GetString"/> refuses a lone surrogate
+    /// (<c>"\ud800"</c>, which <c>JSON.stringify</c> writes), so the raw token is decoded escape by escape.
+    /// </summary>
+    internal static string ReadString(JsonElement value) => Decode(JsonMarshal.GetRawUtf8Value(value));
 
     /// <summary>A canonical numeric string of an integer in [0, 2³² − 2]: <c>"0"</c>, <c>"7"</c>, not <c>"07"</c> or <c>"4294967295"</c>.</summary>
     private static bool IsArrayIndex(string key, out uint index)

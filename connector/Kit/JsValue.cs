@@ -58,7 +58,7 @@ public static class JsValue
 
     private static string ToJsString(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => ReadString(value),
+        JsonValueKind.String => JsJson.ReadString(value),
         JsonValueKind.Number => JsNumber.ToString(double.Parse(value.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture)),
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
@@ -77,50 +77,5 @@ public static class JsValue
         }
 
         return int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out index);
-    }
-
-    // JSON.stringify writes a lone surrogate as "\ud800"; System.Text.Json refuses to materialise it, JS keeps it.
-    private static string ReadString(JsonElement value)
-    {
-        try
-        {
-            return value.GetString() ?? string.Empty;
-        }
-        catch (InvalidOperationException)
-        {
-            return DecodeLiteral(value.GetRawText());
-        }
-    }
-
-    private static string DecodeLiteral(string literal)
-    {
-        var builder = new StringBuilder(literal.Length);
-        for (var i = 1; i < literal.Length - 1; i++)
-        {
-            var c = literal[i];
-            if (c != '\\')
-            {
-                builder.Append(c);
-                continue;
-            }
-
-            var escape = literal[++i];
-            _ = escape switch
-            {
-                'b' => builder.Append('\b'),
-                'f' => builder.Append('\f'),
-                'n' => builder.Append('\n'),
-                'r' => builder.Append('\r'),
-                't' => builder.Append('\t'),
-                'u' => builder.Append((char)int.Parse(literal.AsSpan(i + 1, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture)),
-                _ => builder.Append(escape),
-            };
-            if (escape == 'u')
-            {
-                i += 4;
-            }
-        }
-
-        return builder.ToString();
     }
 }

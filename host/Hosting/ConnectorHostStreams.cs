@@ -28,6 +28,6 @@ public sealed class ConnectorHostStreams
         var output = OperatingSystem.IsWindows() ? Console.OpenStandardOutput() : ProtocolStdout.Take();
         var input = Console.OpenStandardInput();
         Console.SetOut(Console.Error);
-        return new ConnectorHostStreams(new CancellableReadStream(input), output);
+        return new ConnectorHostStreams(input, output);
     }
 }

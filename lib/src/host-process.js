@@ -1,13 +1,17 @@
-// The .NET host child process: started lazily, initialized once, reused, restarted after it exits, guarded by a
-// crash-loop breaker; every call has a timeout that cancels it; an idle child never keeps Node's event loop alive.
+// The .NET host child process: started lazily, initialized once, reused, restarted after it exits or stops responding,
+// guarded by a crash-loop breaker; every call has a timeout that cancels it; writes to the host are bounded; an idle child
+// never keeps Node's event loop alive.
 import { spawn } from 'node:child_process';
 import { CrashLoopBreaker } from './breaker.js';
 import { HostError } from './errors.js';
+import { hostEnvironment, parentPidVariable } from './host-environment.js';
+import { Liveness } from './liveness.js';
 import { RpcConnection } from './rpc-client.js';
+import { readSettings } from './settings.js';
 import { StderrLog } from './stderr-log.js';
 
+export { hostEnvironment, parentPidVariable };
 export const protocolVersion = '1';
-export const parentPidVariable = 'LOGTO_CONNECTOR_HOST_PARENT_PID';
 
 // Children of this Node process; killed when it exits so no host outlives Logto (the host also watches stdin and the pid).
 const liveChildren = new Set();
@@ -21,17 +25,8 @@ function killOnExit(child) {
   });
 }
 
-// The GC sizes its gen0 budget from the L3 cache; on large-cache servers that is ~200 MB, and the host grows to 100+ MB over
-// a few thousand sends. A 1 MiB gen0 budget (floor and cap) and 1 MiB regions keep it near 20 MB (bench/memory.mjs).
-// The AOT build embeds these; the musl single-file build cannot, so they are set here. Values are hex; the operator's win.
-const gcDefaults = { DOTNET_GCgen0size: '100000', DOTNET_GCGen0MaxBudget: '100000', DOTNET_GCRegionSize: '100000' };
-
-/** The host's environment: Logto's, the GC defaults unless set, and the parent pid for the host's watchdog. */
-export function hostEnvironment(env, parentPid) {
-  return { ...gcDefaults, ...env, [parentPidVariable]: String(parentPid) };
-}
-
 const describeExit = ({ code, signal }) => (signal ? `signal ${signal}` : `exit code ${code}`);
+const usable = (session) => session && !session.gone && !session.retired;
 
 export class HostProcess {
   #resolveCommand;
@@ -42,6 +37,7 @@ export class HostProcess {
   #startTimeoutMs;
   #maxFrameBytes;
   #breaker;
+  #settings;
   #current;
   #starting;
   #active = 0;
@@ -53,6 +49,8 @@ export class HostProcess {
    * @param {() => { command: string, args: string[], source: string }} options.resolveCommand
    * @param {{ name: string, version: string }} options.client sent in `initialize`
    * @param {{ error: Function, warn: Function, info: Function }} [options.logger]
+   * @param {Partial<ReturnType<typeof readSettings>>} [options.settings] liveness, queue bound and host environment;
+   *   each one not given comes from the LOGTO_DOTNET_CONNECTOR_* variables (lib/src/settings.js)
    */
   constructor({
     resolveCommand,
@@ -63,6 +61,7 @@ export class HostProcess {
     startTimeoutMs = 15_000,
     maxFrameBytes,
     breaker = new CrashLoopBreaker(),
+    settings = {},
   }) {
     this.#resolveCommand = resolveCommand;
     this.#client = client;
@@ -72,11 +71,22 @@ export class HostProcess {
     this.#startTimeoutMs = startTimeoutMs;
     this.#maxFrameBytes = maxFrameBytes;
     this.#breaker = breaker;
+    this.#settings = { ...readSettings(), ...settings };
   }
 
   /** Pid of the running host, if any. */
   get pid() {
-    return this.#current && !this.#current.gone ? this.#current.child.pid : undefined;
+    return usable(this.#current) ? this.#current.child.pid : undefined;
+  }
+
+  /** Liveness pings sent to the running host and answered by it. */
+  get pings() {
+    return this.#current?.liveness?.pings ?? { sent: 0, answered: 0 };
+  }
+
+  /** Bytes written to the running host's stdin that it has not read yet. */
+  get queuedBytes() {
+    return usable(this.#current) ? this.#current.rpc.queuedBytes : 0;
   }
 
   /** The host's `initialize` answer ({ protocolVersion, host, connectors }), once started. */
@@ -88,7 +98,16 @@ export class HostProcess {
   async call(method, params, { timeoutMs = this.#callTimeoutMs } = {}) {
     this.#setActive(1);
     try {
-      const session = await this.#ready();
+      let session = await this.#ready();
+      // A host quiet for quietMs is pinged first: a call is not handed to a host that froze while idle.
+      if (!(await session.liveness.confirm())) session = await this.#ready();
+      const queued = session.rpc.queuedBytes;
+      if (queued > this.#settings.maxQueuedBytes) {
+        void session.liveness.check(`${queued} bytes written to it were still unread`);
+        throw this.#report('warn', 'overloaded',
+          `The connector host is not reading its input fast enough; ${method} was not sent (nothing was delivered).`,
+          { method, queuedBytes: queued, maxQueuedBytes: this.#settings.maxQueuedBytes, pid: session.child.pid });
+      }
       return await this.#request(session, method, params, timeoutMs);
     } finally {
       this.#setActive(-1);
@@ -100,6 +119,7 @@ export class HostProcess {
     const session = this.#current;
     if (!session || session.gone) return;
     session.stopping = true;
+    session.liveness?.stop();
     const gone = new Promise((resolve) => session.child.once('close', resolve));
     const escalation = setTimeout(() => session.child.kill('SIGKILL'), graceMs);
     this.#setActive(1);
@@ -114,7 +134,7 @@ export class HostProcess {
   }
 
   async #ready() {
-    if (this.#current?.info && !this.#current.gone) return this.#current;
+    if (this.#current?.info && usable(this.#current)) return this.#current;
     this.#starting ??= this.#start().finally(() => {
       this.#starting = undefined;
     });
@@ -125,25 +145,22 @@ export class HostProcess {
     const open = this.#breaker.openState();
     if (open) {
       const { maxExits, windowMs } = this.#breaker.settings;
-      throw new HostError(
-        'crash-loop',
+      throw this.#report('error', 'crash-loop',
         `The connector host stopped ${open.exits} times (limit ${maxExits} in ${windowMs / 1000} s); ` +
-          `it will not be restarted before ${open.retryAt.toISOString()}. Last failure: ${this.#lastExit?.message ?? 'none'}`,
-        { retryAt: open.retryAt.toISOString(), lastFailure: this.#lastExit?.details },
-      );
+          `it will not be restarted before ${open.retryAt.toISOString()}.`,
+        { lastFailure: this.#lastExit?.message, lastFailureCorrelationId: this.#lastExit?.correlationId });
     }
     const session = this.#spawn(this.#resolveCommand());
     try {
       const info = await this.#request(session, 'initialize', { protocolVersion, client: this.#client }, this.#startTimeoutMs);
       if (info?.protocolVersion !== protocolVersion) {
-        throw new HostError(
-          'protocol',
-          `The connector host (${session.source}) speaks protocol ${JSON.stringify(info?.protocolVersion)}, this package ` +
-            `needs "${protocolVersion}"; reinstall the package so that lib/ and the host match.`,
-          { hostProtocolVersion: info?.protocolVersion ?? null },
-        );
+        throw this.#report('error', 'protocol',
+          `The connector host speaks protocol ${JSON.stringify(info?.protocolVersion)}, this package needs ` +
+            `"${protocolVersion}"; reinstall the package so that lib/ and the host match.`,
+          { host: session.source, hostProtocolVersion: info?.protocolVersion ?? null });
       }
       session.info = info;
+      session.liveness = new Liveness(session.rpc, this.#settings, (reason) => this.#retire(session, reason));
       return session;
     } catch (error) {
       if (!session.gone) session.child.kill('SIGKILL');
@@ -154,7 +171,7 @@ export class HostProcess {
   #spawn({ command, args, source }) {
     const child = spawn(command, [...args, '--parent-pid', String(process.pid)], {
       stdio: ['pipe', 'pipe', 'pipe'],
-      env: hostEnvironment(process.env, process.pid),
+      env: hostEnvironment(process.env, process.pid, this.#settings.hostEnv),
       windowsHide: true,
     });
     const session = {
@@ -186,56 +203,93 @@ export class HostProcess {
     return session;
   }
 
-  #gone(session, { code = null, signal = null, spawnError }) {
-    if (session.gone) return;
-    session.gone = true;
-    liveChildren.delete(session.child);
-    session.stderr.flush();
-    const inFlight = session.rpc.pendingMethods;
-    const details = {
-      exitCode: code,
-      signal,
-      stderr: session.stderr.tail(),
-      inFlight,
+  /** What the log entry of a host failure carries besides its sentence. */
+  #diagnostics(session, extra = {}) {
+    return {
+      ...extra,
+      pid: session.child.pid,
+      inFlight: session.rpc.pendingMethods,
       uptimeMs: Date.now() - session.startedAt,
       restarts: this.#starts - 1,
       host: session.source,
+      stderr: session.stderr.tail(),
     };
+  }
+
+  /** Declares a running host unresponsive: its calls fail now, it is killed, and the next call starts a new one. */
+  #retire(session, reason) {
+    if (!usable(session)) return;
+    session.retired = true;
+    session.stderr.flush();
+    const error = this.#report('error', 'unresponsive',
+      'The connector host stopped responding and was replaced; this call was abandoned and its outcome is unknown.',
+      this.#diagnostics(session, { reason }),
+      `The connector host stopped responding (${reason}); it was killed, and the next call starts a new one.`);
+    session.rpc.failAll(error);
+    session.child.kill('SIGKILL');
+    // Counted now, like a crash: a host that keeps wedging opens the breaker even if its exit were never seen.
+    this.#breaker.recordExit();
+    this.#lastExit = error;
+  }
+
+  #gone(session, { code = null, signal = null, spawnError }) {
+    if (session.gone) return;
+    session.gone = true;
+    session.liveness?.stop();
+    liveChildren.delete(session.child);
+    session.stderr.flush();
+    if (session.retired) return;
+    const quiet = session.stopping && session.rpc.pendingCount === 0;
+    const level = session.stopping ? 'info' : 'error';
     let error;
     if (spawnError) {
-      error = new HostError('unavailable', `Could not start the connector host, ${session.source}: ${spawnError.message}.`, details);
+      error = this.#report(level, 'unavailable', 'The connector host could not be started.', { host: session.source },
+        `Could not start the connector host, ${session.source}: ${spawnError.message}.`);
     } else if (session.fault) {
-      error = new HostError('protocol', `The connector host broke the protocol (${session.fault.message}) and was stopped.`, details);
+      error = this.#report(level, 'protocol', 'The connector host broke the protocol and was stopped; the outcome of this call is unknown.',
+        this.#diagnostics(session, { exitCode: code, signal }),
+        `The connector host broke the protocol (${session.fault.message}) and was stopped.`);
     } else {
-      const during = inFlight.length > 0 ? ` while handling ${inFlight.join(', ')}` : '';
-      const last = details.stderr.at(-1);
-      error = new HostError(
-        'exited',
-        `The connector host exited (${describeExit({ code, signal })}) after ${details.uptimeMs} ms${during}.` +
-          (last ? ` Last stderr line: ${last}` : ''),
-        details,
-      );
+      const description = session.stopping
+        ? 'The connector host was stopped before it answered this call; its outcome is unknown.'
+        : 'The connector host exited unexpectedly before it answered this call; its outcome is unknown.';
+      const details = this.#diagnostics(session, { exitCode: code, signal });
+      const during = details.inFlight.length > 0 ? ` while handling ${details.inFlight.join(', ')}` : '';
+      error = this.#report(quiet ? undefined : level, 'exited', description, details,
+        `The connector host exited (${describeExit({ code, signal })}) after ${details.uptimeMs} ms${during}.`);
     }
     session.rpc.failAll(error);
     if (session.stopping) return;
     this.#breaker.recordExit();
     this.#lastExit = error;
-    this.#logger.error(`${this.#prefix} ${error.message}`);
+  }
+
+  /**
+   * A HostError for the caller, and one log entry (none when `level` is undefined) under its correlation id: `summary`
+   * (the description unless given) and the diagnostics.
+   */
+  #report(level, failure, description, details, summary = description) {
+    const error = new HostError(failure, description, details);
+    if (level) {
+      this.#logger[level](`${this.#prefix} ${summary} [${failure}, correlation id ${error.correlationId}] ${JSON.stringify(details)}`);
+    }
+    return error;
   }
 
   async #request(session, method, params, timeoutMs) {
     const { id, result } = session.rpc.request(method, params);
     const timer = setTimeout(() => {
-      session.rpc.notify('$/cancelRequest', { id });
-      session.rpc.reject(
-        id,
-        new HostError(
-          'timeout',
-          `The connector host did not answer ${method} within ${timeoutMs} ms; the call was cancelled, ` +
-            'but its outcome is unknown (the email may still be delivered).',
-          { method, timeoutMs },
-        ),
-      );
+      const error = this.#report('warn', 'timeout',
+        `The connector host did not answer ${method} within ${timeoutMs} ms; the call was cancelled, ` +
+          'but its outcome is unknown (the message may still be delivered).',
+        { method, timeoutMs, pid: session.child.pid });
+      session.rpc.abandon(id, error);
+      // A host that has stopped reading gets no more bytes: the cancel would only queue, and its liveness check decides.
+      if (session.rpc.queuedBytes <= this.#settings.maxQueuedBytes) session.rpc.notify('$/cancelRequest', { id });
+      if (session.liveness) {
+        session.liveness.expectCancelled(id, method);
+        void session.liveness.check(`${method} timed out after ${timeoutMs} ms`);
+      }
     }, timeoutMs);
     try {
       return await result;
@@ -246,7 +300,7 @@ export class HostProcess {
 
   #setActive(delta) {
     this.#active += delta;
-    if (this.#current && !this.#current.gone) this.#applyRef(this.#current);
+    if (usable(this.#current)) this.#applyRef(this.#current);
   }
 
   // A child with pending calls keeps the event loop alive (a script awaiting a send must not exit early); an idle one not.

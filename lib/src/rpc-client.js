@@ -28,18 +28,34 @@ export class RpcResponseError extends Error {
 export class RpcConnection {
   #nextId = 1;
   #pending = new Map();
+  // Ids of calls given up on (timed out) whose answer the peer still owes: a peer that never gives it is wedged.
+  #owed = new Set();
   #writable;
   #closedError;
+  #lastHeardAt = Date.now();
 
   /** @param {{ onFatal: (error: Error) => void, maxFrameBytes?: number }} options */
   constructor(readable, writable, { onFatal, maxFrameBytes }) {
     this.#writable = writable;
     const reader = new FrameReader({ onMessage: (message) => this.#dispatch(message), onError: onFatal, maxFrameBytes });
-    readable.on('data', (chunk) => reader.push(chunk));
+    readable.on('data', (chunk) => {
+      this.#lastHeardAt = Date.now();
+      reader.push(chunk);
+    });
   }
 
   get pendingCount() {
     return this.#pending.size;
+  }
+
+  /** When the peer last sent anything (Date.now() units); the connection's creation before that. */
+  get lastHeardAt() {
+    return this.#lastHeardAt;
+  }
+
+  /** Bytes written but not yet taken by the peer's side of the stream (beyond what the OS pipe buffers). */
+  get queuedBytes() {
+    return this.#writable.writableLength ?? 0;
   }
 
   /** Methods of the calls still waiting for an answer (for crash reports). */
@@ -73,6 +89,22 @@ export class RpcConnection {
     pending.reject(error);
   }
 
+  /** Rejects a call now but keeps expecting its answer (see owes()): for a call that was cancelled after a timeout. */
+  abandon(id, error) {
+    if (!this.#pending.has(id)) return;
+    this.#owed.add(id);
+    this.reject(id, error);
+  }
+
+  /** True while an abandoned call's answer has not arrived; forget() stops expecting it. */
+  owes(id) {
+    return this.#owed.has(id);
+  }
+
+  forget(id) {
+    this.#owed.delete(id);
+  }
+
   /** Rejects every pending call and every later request with `error`. */
   failAll(error) {
     this.#closedError ??= error;
@@ -93,6 +125,7 @@ export class RpcConnection {
       }
       return;
     }
+    this.#owed.delete(message.id);
     const pending = this.#pending.get(message.id);
     if (!pending) return;
     this.#pending.delete(message.id);

@@ -6,7 +6,7 @@ namespace Host.TestHost;
 
 /// <summary>
 /// A controllable connector: <c>payload.behavior</c> picks what <c>sendMessage</c> does (echo, delay, http, connector-error,
-/// bug, ignore-cancel, undefined, native-stdout). It writes to <see cref="Console.Out"/> in its constructor and in every call,
+/// bug, ignore-cancel, slow-provider, spin, block-threads, undefined, native-stdout). It writes to <see cref="Console.Out"/> in its constructor and in every call,
 /// as a careless connector would, and with native-stdout to file descriptor 1 itself; the host must keep stdout clean anyway.
 /// </summary>
 internal sealed class TestConnector : IConnector
@@ -66,6 +66,17 @@ internal sealed class TestConnector : IConnector
             case "ignore-cancel":
                 await Task.Delay(delay, CancellationToken.None);
                 return Json(new JsonObject { ["delayed"] = delay });
+            case "slow-provider":
+                // A provider that answers after delayMs through a blocking client: holds a pool thread the whole time.
+                Thread.Sleep(delay);
+                return Json(new JsonObject { ["delayed"] = delay });
+            case "spin":
+                ThreadPoolBlocker.Spin();
+                return default;
+            case "block-threads":
+                // delayMs = 0: forever (a wedged host); otherwise a saturated pool that recovers (a slow, healthy host).
+                await ThreadPoolBlocker.BlockAllAsync(delay == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(delay));
+                return Json(new JsonObject { ["blocked"] = delay });
             case "http":
                 return await CallAsync(request, payload.GetProperty("path").GetString()!, cancellationToken);
             case "connector-error":

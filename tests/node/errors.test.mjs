@@ -25,21 +25,25 @@ describe('toConnectorError', () => {
     const invalidParams = toConnectorError(new RpcResponseError('sendMessage', { code: -32602, message: 'to is required' }));
     assert.equal(invalidParams.code, ConnectorErrorCodes.General);
     assert.equal(invalidParams.data.errorDescription, 'The connector host rejected sendMessage: to is required (JSON-RPC error -32602).');
+    assert.equal(invalidParams.data.failure, 'rejected');
     const unknown = toConnectorError(new RpcResponseError('sendMessage', { code: -32000, message: 'x', data: { code: 'made_up' } }));
     assert.equal(unknown.code, ConnectorErrorCodes.General);
     assert.deepEqual(unknown.data.rpcError.data, { code: 'made_up' });
   });
 
-  it('Turns_a_transport_failure_into_general_with_its_description_and_details', () => {
-    const host = new HostError('exited', 'The connector host exited (signal SIGKILL).', { signal: 'SIGKILL', stderr: ['boom'] });
+  it('Turns_a_transport_failure_into_general_with_its_sentence_kind_and_correlation_id_only', () => {
+    const host = new HostError('exited', 'The connector host exited unexpectedly.', {
+      signal: 'SIGKILL', stderr: ['other call: to=someone@example.com'], host: '/srv/logto/packages/x/host', inFlight: ['sendMessage'],
+    });
     const error = toConnectorError(host);
     assert.equal(error.code, ConnectorErrorCodes.General);
     assert.deepEqual(error.data, {
-      errorDescription: 'The connector host exited (signal SIGKILL).',
+      errorDescription: 'The connector host exited unexpectedly.',
       failure: 'exited',
-      signal: 'SIGKILL',
-      stderr: ['boom'],
+      correlationId: host.correlationId,
     });
+    assert.match(host.correlationId, /^[0-9a-f-]{36}$/);
+    assert.notEqual(new HostError('exited', 'x').correlationId, host.correlationId);
   });
 
   it('Passes_a_ConnectorError_through_unchanged', () => {

@@ -1,6 +1,7 @@
 // The host child process, driven against a stand-in host (tests/node/fixtures/fake-host.mjs, built on vscode-jsonrpc).
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,7 @@ import { CrashLoopBreaker } from '../../lib/src/breaker.js';
 import { HostError } from '../../lib/src/errors.js';
 import { HostProcess, hostEnvironment } from '../../lib/src/host-process.js';
 import { RpcResponseError } from '../../lib/src/rpc-client.js';
+import { readSettings, settingDefaults } from '../../lib/src/settings.js';
 import { isGone, waitFor } from './support/bridge.mjs';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -83,11 +85,18 @@ describe('HostProcess', () => {
       assert.equal(error.failure, 'exited');
       assert.equal(error.details.signal, 'SIGKILL');
       assert.deepEqual(error.details.inFlight, ['sendMessage', 'sendMessage', 'sendMessage']);
-      assert.match(error.message, /exited \(signal SIGKILL\) after \d+ ms while handling sendMessage, sendMessage, sendMessage/);
+      assert.equal(error.message, 'The connector host exited unexpectedly before it answered this call; its outcome is unknown.');
       assert.match(error.details.stderr.at(-1), /sendMessage #3 slow/);
       assert.ok(error.details.stderr.length <= 10);
+      assert.equal(error.correlationId, errors[0].correlationId, 'one failure, one correlation id');
     }
-    assert.ok(lines.some(({ level, line }) => level === 'error' && line.includes('exited (signal SIGKILL)')));
+    // The diagnostics are one log entry under the calls' correlation id.
+    const entries = lines.filter(({ line }) => line.includes(errors[0].correlationId));
+    assert.equal(entries.length, 1);
+    assert.equal(entries[0].level, 'error');
+    assert.match(entries[0].line, /exited \(signal SIGKILL\) after \d+ ms while handling sendMessage, sendMessage, sendMessage/);
+    assert.match(entries[0].line, /"stderr":\[.*sendMessage #3 slow/);
+    assert.match(entries[0].line, /"host":"fake host"/);
     const next = await host.call('sendMessage', { to: 'ok@example.com' });
     assert.equal(next.EnvId, 'env-1');
     assert.notEqual(host.pid, firstPid);
@@ -120,7 +129,7 @@ describe('HostProcess', () => {
     let now = Date.parse('2026-01-01T00:00:00Z');
     let broken = true;
     const breaker = new CrashLoopBreaker({ maxExits: 5, windowMs: 180_000, coolDownMs: 60_000, now: () => now });
-    const { host, spawns } = fakeHostProcess({ breaker, args: () => (broken ? ['--exit-at-start', '3'] : []) });
+    const { host, spawns, lines } = fakeHostProcess({ breaker, args: () => (broken ? ['--exit-at-start', '3'] : []) });
     t.after(() => host.stop());
     for (let attempt = 1; attempt <= 5; attempt += 1) {
       const error = await host.call('ping', {}).catch((e) => e);
@@ -131,8 +140,10 @@ describe('HostProcess', () => {
     }
     const open = await host.call('ping', {}).catch((e) => e);
     assert.equal(open.failure, 'crash-loop');
-    assert.match(open.message, /stopped 5 times \(limit 5 in 180 s\); it will not be restarted before 2026-01-01T00:01:40\.000Z/);
-    assert.match(open.message, /Last failure: The connector host exited \(exit code 3\)/);
+    assert.equal(open.message, 'The connector host stopped 5 times (limit 5 in 180 s); it will not be restarted before 2026-01-01T00:01:40.000Z.');
+    const refusal = lines.find(({ line }) => line.includes(open.correlationId));
+    assert.match(refusal.line, /"lastFailure":"The connector host exited unexpectedly/);
+    assert.ok(lines.some(({ line }) => line.includes(`${open.details.lastFailureCorrelationId}]`) && line.includes('exited (exit code 3)')));
     assert.equal(spawns(), 5, 'no process is started while the breaker is open');
     now += 60_000;
     broken = false;
@@ -149,23 +160,28 @@ describe('HostProcess', () => {
   });
 
   it('Stops_a_host_that_writes_an_invalid_frame_and_fails_the_call_with_the_reason', async (t) => {
-    const { host } = fakeHostProcess();
+    const { host, lines } = fakeHostProcess();
     t.after(() => host.stop());
     const error = await host.call('sendMessage', { to: 'garbage@example.com' }).catch((e) => e);
     assert.equal(error.failure, 'protocol');
-    assert.match(error.message, /broke the protocol \(invalid Content-Length "nope"\) and was stopped/);
+    assert.equal(error.message, 'The connector host broke the protocol and was stopped; the outcome of this call is unknown.');
+    const entry = lines.find(({ line }) => line.includes(error.correlationId));
+    assert.match(entry.line, /broke the protocol \(invalid Content-Length "nope"\) and was stopped/);
     assert.equal((await host.call('sendMessage', { to: 'ok@example.com' })).EnvId, 'env-1');
   });
 
-  it('Names_the_command_when_the_host_cannot_be_started', async () => {
+  it('Names_the_command_in_the_log_not_in_the_error_when_the_host_cannot_be_started', async () => {
+    const { lines, logger } = capturingLogger();
     const host = new HostProcess({
       resolveCommand: () => ({ command: '/nonexistent/logto-connector-host', args: [], source: 'package (host/x)' }),
       client: { name: 't', version: '0' },
-      logger: capturingLogger().logger,
+      logger,
     });
     const error = await host.call('ping', {}).catch((e) => e);
     assert.equal(error.failure, 'unavailable');
-    assert.match(error.message, /Could not start the connector host, package \(host\/x\): spawn \/nonexistent\/logto-connector-host ENOENT/);
+    assert.equal(error.message, 'The connector host could not be started.');
+    const entry = lines.find(({ line }) => line.includes(error.correlationId));
+    assert.match(entry.line, /Could not start the connector host, package \(host\/x\): spawn \/nonexistent\/logto-connector-host ENOENT/);
   });
 
   it('Kills_a_host_that_ignores_SIGTERM_when_the_stop_grace_period_ends', async () => {
@@ -215,5 +231,58 @@ describe('hostEnvironment', () => {
     assert.equal(env.DOTNET_GCGen0MaxBudget, '100000');
     assert.equal(env.DOTNET_GCRegionSize, '200000');
     assert.equal(env.LOGTO_CONNECTOR_HOST_PARENT_PID, '42');
+  });
+
+  it('passes only what the host needs, and the names the operator adds', () => {
+    const logto = {
+      PATH: '/bin', HOME: '/home/logto', TMPDIR: '/tmp', TZ: 'UTC', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8',
+      HTTPS_PROXY: 'http://proxy:3128', http_proxy: 'http://proxy:3128', no_proxy: 'localhost', SSL_CERT_FILE: '/ca.pem',
+      DOTNET_gcServer: '0', LOGTO_DOTNET_CONNECTOR_TIMEOUT_MS: '5000', LOGTO_CONNECTOR_HOST_LOG_LEVEL: 'debug',
+      DB_URL: 'postgres://logto:secret@db/logto', REDIS_URL: 'redis://secret@cache', SECRET_VAULT_KEY: 'k', OPERATOR_EXTRA: 'yes',
+    };
+    const env = hostEnvironment(logto, 42, ['operator_extra']);
+    for (const name of ['DB_URL', 'REDIS_URL', 'SECRET_VAULT_KEY']) assert.equal(env[name], undefined, name);
+    for (const name of Object.keys(logto).filter((n) => !['DB_URL', 'REDIS_URL', 'SECRET_VAULT_KEY'].includes(n))) {
+      assert.equal(env[name], logto[name], name);
+    }
+  });
+});
+
+describe('the host process environment', () => {
+  it('Has_no_DB_URL_but_the_names_from_LOGTO_DOTNET_CONNECTOR_HOST_ENV_in_proc_environ', async (t) => {
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      DB_URL: 'postgres://logto:secret@db/logto', OPERATOR_EXTRA: 'extra-value', OPERATOR_OTHER: 'not listed',
+      LOGTO_DOTNET_CONNECTOR_HOST_ENV: 'OPERATOR_EXTRA, SOMETHING_UNSET',
+    });
+    t.after(() => {
+      for (const name of ['DB_URL', 'OPERATOR_EXTRA', 'OPERATOR_OTHER', 'LOGTO_DOTNET_CONNECTOR_HOST_ENV']) delete process.env[name];
+      Object.assign(process.env, saved);
+    });
+    const { host } = fakeHostProcess();
+    t.after(() => host.stop());
+    await host.call('ping', {});
+    const environ = Object.fromEntries(readFileSync(`/proc/${host.pid}/environ`, 'utf8').split('\0').filter(Boolean)
+      .map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]));
+    assert.equal(environ.DB_URL, undefined);
+    assert.equal(environ.OPERATOR_OTHER, undefined);
+    assert.equal(environ.OPERATOR_EXTRA, 'extra-value');
+    assert.equal(environ.PATH, process.env.PATH);
+    assert.equal(environ.LOGTO_CONNECTOR_HOST_PARENT_PID, String(process.pid));
+  });
+});
+
+describe('readSettings', () => {
+  it('Reads_the_LOGTO_DOTNET_CONNECTOR_variables_and_falls_back_to_the_defaults', () => {
+    assert.deepEqual(readSettings({}), { ...settingDefaults, hostEnv: [] });
+    const settings = readSettings({
+      LOGTO_DOTNET_CONNECTOR_PING_TIMEOUT_MS: '500', LOGTO_DOTNET_CONNECTOR_QUIET_MS: 'soon',
+      LOGTO_DOTNET_CONNECTOR_CANCEL_GRACE_MS: '-1', LOGTO_DOTNET_CONNECTOR_MAX_QUEUED_BYTES: '65536',
+      LOGTO_DOTNET_CONNECTOR_HOST_ENV: ' A ,B,, ',
+    });
+    assert.deepEqual(settings, {
+      pingTimeoutMs: 500, quietMs: settingDefaults.quietMs, cancelGraceMs: settingDefaults.cancelGraceMs, maxQueuedBytes: 65_536,
+      hostEnv: ['A', 'B'],
+    });
   });
 });

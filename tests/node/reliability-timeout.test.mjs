@@ -41,9 +41,10 @@ describe('the per-call timeout', () => {
 
     assert.ok(error instanceof ConnectorError, String(error));
     assert.equal(error.code, 'general');
+    assert.deepEqual(Object.keys(error.data), ['errorDescription', 'failure', 'correlationId']);
     assert.equal(error.data.failure, 'timeout');
-    assert.deepEqual([error.data.method, error.data.timeoutMs], ['sendMessage', timeoutMs]);
     assert.match(error.data.errorDescription, /did not answer sendMessage within 1000 ms; the call was cancelled, but its outcome is unknown/);
+    assert.equal(logs.lines.filter((line) => line.includes(error.data.correlationId)).length, 1, 'one log entry for the timeout');
     assert.ok(elapsed >= timeoutMs && elapsed < 10_000, `rejected after ${elapsed} ms`);
 
     // The host cancelled the HTTP request: the sandbox saw its client go away before the 30 s were up.

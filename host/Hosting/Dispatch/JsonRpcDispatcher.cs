@@ -246,12 +246,15 @@ internal sealed class JsonRpcDispatcher : IDisposable
         }
     }
 
-    /// <summary>Writes one frame; a broken output (the client is gone) stops the host instead of throwing into handlers.</summary>
+    /// <summary>
+    /// Writes one frame, synchronously (see <see cref="LspFrameWriter"/>); a broken output (the client is gone) stops the host
+    /// instead of throwing into handlers.
+    /// </summary>
     private async ValueTask WriteFrameAsync(byte[] body)
     {
         try
         {
-            await writer.WriteAsync(body, CancellationToken.None).ConfigureAwait(false);
+            writer.Write(body);
         }
         catch (Exception exception) when (exception is IOException or ObjectDisposedException or InvalidOperationException)
         {

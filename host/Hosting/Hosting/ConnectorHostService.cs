@@ -1,4 +1,3 @@
-using System.IO.Pipelines;
 using System.Reflection;
 using Logto.ConnectorHost.Connectors;
 using Logto.ConnectorHost.Dispatch;
@@ -25,11 +24,10 @@ internal sealed class ConnectorHostService(
         settings.Validate();
         var logger = loggerFactory.CreateLogger("Logto.ConnectorHost");
 
-        // The input reader is never completed: a cancelled console read may still be pending in its buffer.
-        var input = PipeReader.Create(streams.Input, new StreamPipeReaderOptions(leaveOpen: true));
-        var output = PipeWriter.Create(streams.Output, new StreamPipeWriterOptions(leaveOpen: true));
+        // The input reader is never completed: the pump thread may still be blocked in a read of the input.
+        var input = InputPump.Start(streams.Input, settings.MaxFrameBytes);
         var methods = new ConnectorMethods(registry, settings.HostName, settings.HostVersion ?? EntryVersion(), logger);
-        using var writer = new LspFrameWriter(output);
+        using var writer = new LspFrameWriter(streams.Output);
         using var dispatcher = new JsonRpcDispatcher(
             new LspFrameReader(input, settings.MaxFrameBytes), writer, methods, DispatcherLimits.From(settings), timeProvider, logger);
         try
@@ -38,7 +36,6 @@ internal sealed class ConnectorHostService(
         }
         finally
         {
-            await output.CompleteAsync().ConfigureAwait(false);
             lifetime.StopApplication();
         }
     }

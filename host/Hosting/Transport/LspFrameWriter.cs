@@ -1,51 +1,57 @@
-using System.Buffers;
 using System.Buffers.Text;
-using System.IO.Pipelines;
 
 namespace Logto.ConnectorHost.Transport;
 
 /// <summary>
 /// Writes LSP base-protocol frames: <c>Content-Length: N\r\n\r\n</c> then the UTF-8 JSON body (no BOM, no Content-Type).
 /// One frame at a time: concurrent responses never interleave.
+/// <para>
+/// Synchronous on purpose, under a plain lock: the reader thread answers <c>ping</c> through here, and that answer must not
+/// wait for a thread-pool thread (an async flush of a pipe or a contended <c>SemaphoreSlim.WaitAsync</c> both continue on
+/// one), or a connector that exhausts the pool would make a healthy host look dead. A write to stdout is a short syscall;
+/// it only blocks while the bridge does not read, and then nothing could be answered anyway.
+/// </para>
 /// </summary>
-internal sealed class LspFrameWriter(PipeWriter output) : IDisposable
+internal sealed class LspFrameWriter(Stream output) : IDisposable
 {
+    private const int MaxHeaderBytes = 40;
+
     private static ReadOnlySpan<byte> ContentLengthPrefix => "Content-Length: "u8;
 
     private static ReadOnlySpan<byte> HeaderEnd => "\r\n\r\n"u8;
 
-    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly Lock gate = new();
+    private bool disposed;
 
     /// <summary>Writes and flushes one frame. Throws <see cref="IOException"/> when the other side no longer reads.</summary>
-    public async ValueTask WriteAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    public void Write(ReadOnlySpan<byte> body)
     {
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        Span<byte> header = stackalloc byte[MaxHeaderBytes];
+        var headerLength = WriteHeader(header, body.Length);
+        lock (gate)
         {
-            WriteHeader(body.Length);
-            output.Write(body.Span);
-            var flush = await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-            if (flush.IsCompleted)
-            {
-                throw new IOException("The output stream no longer accepts frames.");
-            }
-        }
-        finally
-        {
-            gate.Release();
+            ObjectDisposedException.ThrowIf(disposed, this);
+            output.Write(header[..headerLength]);
+            output.Write(body);
+            output.Flush();
         }
     }
 
-    public void Dispose() => gate.Dispose();
-
-    private void WriteHeader(int length)
+    public void Dispose()
     {
-        var span = output.GetSpan(64);
+        lock (gate)
+        {
+            disposed = true;
+        }
+    }
+
+    private static int WriteHeader(Span<byte> span, int length)
+    {
         ContentLengthPrefix.CopyTo(span);
         var written = ContentLengthPrefix.Length;
         Utf8Formatter.TryFormat(length, span[written..], out var digits);
         written += digits;
         HeaderEnd.CopyTo(span[written..]);
-        output.Advance(written + HeaderEnd.Length);
+        return written + HeaderEnd.Length;
     }
 }

@@ -61,8 +61,8 @@ public class AliyunDirectMailConnectorBadInputTests
     [Theory]
     [InlineData("""{"code":"1\r\nBcc: victim@example.com"}""", "subject")]
     [InlineData("""{"code":"1\nX-Injected: 1"}""", "subject")]
-    [InlineData("""{"code":"1","application":{"name":"Acme\r\nBcc: victim@example.com"}}""", "sender alias (FromAlias)")]
-    [InlineData("""{"code":"1","application":{"name":"Acme\rX"}}""", "sender alias (FromAlias)")]
+    [InlineData("""{"code":"1","application":{"name":"A\r\nBcc: v@x.io"}}""", "sender alias (FromAlias)")]
+    [InlineData("""{"code":"1","application":{"name":"A\rX"}}""", "sender alias (FromAlias)")]
     public async Task A_payload_value_that_puts_a_line_break_into_a_header_is_refused_and_nothing_is_sent(string payload, string header)
     {
         await using var harness = await ConnectorHarness.StartAsync();
@@ -73,7 +73,7 @@ public class AliyunDirectMailConnectorBadInputTests
             harness.Connector.SendMessageAsync(TestConfigs.Call(harness.Config(), payload: payload, template: i18n), CancellationToken.None));
 
         Assert.Equal(ConnectorErrorCode.InvalidRequestParameters, error.Code);
-        Assert.Equal($"The rendered {header} contains a line break (CR or LF), which a mail header cannot carry.", error.ErrorData!["message"]!.GetValue<string>());
+        Assert.StartsWith($"The rendered {header} contains a control character", error.ErrorData!["message"]!.GetValue<string>(), StringComparison.Ordinal);
         AssertNothingSent(harness);
     }
 

@@ -45,8 +45,8 @@ public class MailComposerTests
     [InlineData("Config Alias", null, "Config Alias")]
     [InlineData("", null, "")]
     [InlineData("Config Alias", "", "Config Alias")]
-    [InlineData("Config Alias", "Team {{application.name}} <{{user.name}}>", "Team App <<i>Ann</i> & Bob>")]
-    [InlineData(null, "{{unknown.alias}}", "{{unknown.alias}}")]
+    [InlineData("Config Alias", "{{application.name}} & Co <", "App & Co <")]
+    [InlineData(null, "{{unknown.al}}", "{{unknown.al}}")]
     public void Compose_takes_the_alias_from_the_rendered_i18n_sendFrom_else_from_the_config(string? configAlias, string? sendFrom, string? expected)
     {
         var i18n = sendFrom is null ? null : new EmailTemplateDetails("s", "c", SendFrom: sendFrom);
@@ -88,8 +88,8 @@ public class MailComposerTests
         Assert.Equal(to, Compose(TestConfigs.Record(Templates), to: to).ToAddress);
 
     [Theory]
-    [InlineData("Code {{code}}", """{"code":"1\r\nBcc: x@example.com"}""", "subject contains a line break")]
-    [InlineData("Line\nbreak", "{}", "subject contains a line break")]
+    [InlineData("Code {{code}}", """{"code":"1\r\nBcc: x@example.com"}""", "subject contains a control character")]
+    [InlineData("Line\nbreak", "{}", "subject contains a control character")]
     public void Compose_refuses_a_line_break_in_the_rendered_subject(string subject, string payload, string reason)
     {
         var config = TestConfigs.Record([new("Generic", subject, "c")]);
@@ -107,7 +107,7 @@ public class MailComposerTests
             Compose(TestConfigs.Record(Templates), new EmailTemplateDetails("s", "c", SendFrom: "{{code}}"), payload: """{"code":"a\nb"}"""));
 
         Assert.Equal(ConnectorErrorCode.InvalidRequestParameters, error.Code);
-        Assert.Contains("sender alias (FromAlias) contains a line break", Message(error), StringComparison.Ordinal);
+        Assert.Contains("sender alias (FromAlias) contains a control character", Message(error), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -118,12 +118,66 @@ public class MailComposerTests
         Assert.Equal(100, Compose(config, payload: $$"""{"s":"{{new string('x', 100)}}"}""").Subject.Length);
         var error = Assert.Throws<ConnectorException>(() => Compose(config, payload: $$"""{"s":"{{new string('x', 101)}}"}"""));
         Assert.Equal(ConnectorErrorCode.InvalidRequestParameters, error.Code);
-        Assert.Contains("101 characters", Message(error), StringComparison.Ordinal);
+        Assert.Contains("subject is longer than 100 characters", Message(error), StringComparison.Ordinal);
     }
 
     private static string Message(ConnectorException error) => error.ErrorData!["message"]!.GetValue<string>();
 
+    private static RenderedMail ComposeWith(string subject, string content, string payload) =>
+        Compose(TestConfigs.Record([new("Generic", subject, content)]), payload: payload);
+
     private static RenderedMail Compose(
         AliyunDirectMailConfig config, EmailTemplateDetails? i18n = null, string to = "user@example.com", string payload = Payload) =>
         MailComposer.Compose(new SendMessageCall(new SendMessageData(to, TemplateType.Generic, TestConfigs.Element(payload)), TestConfigs.Element("{}"), i18n), config);
+
+    [Theory]
+    [InlineData(@"\u0085")]
+    [InlineData(@"\u2028")]
+    [InlineData(@"\u202e")]
+    [InlineData(@"\u2066")]
+    [InlineData(@"\t")]
+    [InlineData(@"\u007f")]
+    [InlineData(@"\u0000")]
+    public void Compose_refuses_every_control_character_in_the_rendered_subject(string escaped)
+    {
+        var payload = $$"""{"code":"1{{escaped}}2"}""";
+
+        var error = Assert.Throws<ConnectorException>(() => ComposeWith("Code {{code}}", "<p>{{code}}</p>", payload));
+
+        Assert.Equal(ConnectorErrorCode.InvalidRequestParameters, error.Code);
+        Assert.Contains("subject contains a control character", Message(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_stops_rendering_an_oversized_body_and_refuses_it()
+    {
+        // 200,000 placeholders of a 2 KB value would be 400 MB of HTML; rendering gives up past Direct Mail's 80 KB.
+        var template = string.Concat(Enumerable.Repeat("{{code}}", 200_000));
+        var payload = $$"""{"code":"{{new string('x', 2048)}}"}""";
+
+        var error = Assert.Throws<ConnectorException>(() => ComposeWith("Code", template, payload));
+
+        Assert.Equal(ConnectorErrorCode.InvalidRequestParameters, error.Code);
+        Assert.Contains($"body is longer than {MailInputGuard.MaxBodyLength} characters", Message(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_refuses_a_body_over_80_KB_in_UTF_8_even_under_the_character_limit()
+    {
+        var payload = $$"""{"code":"{{new string('中', 30_000)}}"}""";
+
+        var error = Assert.Throws<ConnectorException>(() => ComposeWith("Code", "{{code}}", payload));
+
+        Assert.Contains("bytes in UTF-8", Message(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_refuses_a_subject_over_100_and_an_alias_over_15_characters()
+    {
+        var subject = Assert.Throws<ConnectorException>(() => ComposeWith("{{code}}", "b", $$"""{"code":"{{new string('s', 101)}}"}"""));
+        var alias = Assert.Throws<ConnectorException>(() => Compose(TestConfigs.Record(Templates, fromAlias: new string('a', 16)), null));
+
+        Assert.Contains("subject is longer than 100", Message(subject), StringComparison.Ordinal);
+        Assert.Contains("(FromAlias) is longer than 15", Message(alias), StringComparison.Ordinal);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Host.Tests.Support;
 using Logto.Connector.AliyunDirectMail;
+using Logto.Connector.AliyunSms;
 using Logto.Connector.AliyunSandbox;
 using Logto.ConnectorKit;
 
@@ -55,19 +56,31 @@ public sealed class CliCommandTests : IDisposable
     [Fact]
     public async Task Schema_prints_the_committed_config_schema()
     {
-        var run = await CliRun.RunAsync("schema");
+        var run = await CliRun.RunAsync("schema", "--connector", AliyunDirectMailMetadata.Id);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(JsonNode.Parse(File.ReadAllText(Artifacts.RepoFile("schema/aliyun-direct-mail.config.schema.json"))), JsonNode.Parse(run.Stdout), JsonNode.DeepEquals);
     }
 
-    [Fact]
-    public async Task Manifest_prints_the_manifest_built_from_the_connectors_descriptor()
+    /// <summary>The committed manifests are what `manifest` prints: this is what keeps each package's file up to date.</summary>
+    [Theory]
+    [InlineData(AliyunDirectMailMetadata.Id, "logto-connector.manifest.json")]
+    [InlineData(AliyunSmsMetadata.Id, "connector/AliyunSms/package/logto-connector.manifest.json")]
+    public async Task Manifest_prints_each_packages_committed_manifest(string connectorId, string manifestPath)
     {
-        var run = await CliRun.RunAsync("manifest");
+        var run = await CliRun.RunAsync("manifest", "--connector", connectorId);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(File.ReadAllText(Artifacts.RepoFile("logto-connector.manifest.json")), run.Stdout);
+        Assert.Equal(File.ReadAllText(Artifacts.RepoFile(manifestPath)), run.Stdout);
+    }
+
+    [Fact]
+    public async Task A_command_needs_a_connector_when_the_host_serves_several()
+    {
+        var run = await CliRun.RunAsync("schema");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(AliyunSmsMetadata.Id, run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,7 +97,7 @@ public sealed class CliCommandTests : IDisposable
     {
         var path = Write("valid.json", ValidConfig().ToJsonString());
 
-        var run = await CliRun.RunAsync("validate-config", path);
+        var run = await CliRun.RunAsync("validate-config", path, "--connector", AliyunDirectMailMetadata.Id);
 
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith($"valid: {path}", run.Stdout, StringComparison.Ordinal);
@@ -99,7 +112,7 @@ public sealed class CliCommandTests : IDisposable
         config["templates"]![0]!.AsObject().Remove("subject");
         var path = Write("invalid.json", config.ToJsonString());
 
-        var run = await CliRun.RunAsync("validate-config", path);
+        var run = await CliRun.RunAsync("validate-config", path, "--connector", AliyunDirectMailMetadata.Id);
 
         Assert.Equal(1, run.ExitCode);
         Assert.StartsWith($"invalid: {path}", run.Stdout, StringComparison.Ordinal);
@@ -116,7 +129,7 @@ public sealed class CliCommandTests : IDisposable
     {
         var path = content is null ? Path.Combine(directory, name) : Write(name, content);
 
-        var run = await CliRun.RunAsync("validate-config", path);
+        var run = await CliRun.RunAsync("validate-config", path, "--connector", AliyunDirectMailMetadata.Id);
 
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("error: ", run.Stderr, StringComparison.Ordinal);
@@ -134,7 +147,7 @@ public sealed class CliCommandTests : IDisposable
         config["templates"]![3]!["subject"] = "Custom subject {{code}}";
         var path = Write("send.json", config.ToJsonString());
 
-        var run = await CliRun.RunAsync("send", "--to", "x@example.com", "--type", "Generic", "--config", path);
+        var run = await CliRun.RunAsync("send", "--to", "x@example.com", "--type", "Generic", "--config", path, "--connector", AliyunDirectMailMetadata.Id);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("sent: Generic message to x@example.com", run.Stdout, StringComparison.Ordinal);

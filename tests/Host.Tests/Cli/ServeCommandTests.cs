@@ -18,6 +18,7 @@ public sealed class ServeCommandTests
         var initialized = await host.RequestAsync(Rpc.Initialize(1));
         var sent = await host.RequestAsync(Rpc.Request(2, "sendMessage", new JsonObject
         {
+            ["connectorId"] = AliyunDirectMailMetadata.Id,
             ["to"] = "user@example.com",
             ["type"] = "Generic",
             ["payload"] = new JsonObject { ["code"] = "246810" },
@@ -46,12 +47,13 @@ public sealed class ServeCommandTests
 
         var rejected = await host.RequestAsync(Rpc.Request(1, "sendMessage", new JsonObject
         {
+            ["connectorId"] = AliyunDirectMailMetadata.Id,
             ["to"] = "user@example.com",
             ["type"] = "Generic",
             ["payload"] = new JsonObject { ["code"] = "1" },
             ["config"] = SandboxConfig(sandbox, Canary),
         }));
-        var invalid = await host.RequestAsync(Rpc.Request(2, "validateConfig", new JsonObject { ["config"] = new JsonObject { ["accessKeySecret"] = Canary } }));
+        var invalid = await host.RequestAsync(Rpc.Request(2, "validateConfig", new JsonObject { ["connectorId"] = AliyunDirectMailMetadata.Id, ["config"] = new JsonObject { ["accessKeySecret"] = Canary } }));
         host.CloseInput();
         await host.WaitForExitAsync(HostProcess.DefaultTimeout);
 
@@ -73,7 +75,7 @@ public sealed class ServeCommandTests
         await using var host = HostProcess.Start(Artifacts.CliDll, [], start => start.Environment["LOGTO_CONNECTOR_HOST_LOG_LEVEL"] = level);
 
         await host.RequestAsync(Rpc.Initialize(1));
-        await host.RequestAsync(Rpc.Request(2, "validateConfig", new JsonObject { ["config"] = new JsonObject() }));
+        await host.RequestAsync(Rpc.Request(2, "validateConfig", new JsonObject { ["connectorId"] = AliyunDirectMailMetadata.Id, ["config"] = new JsonObject() }));
         host.CloseInput();
         var rest = await host.ReadToEndAsync();
         await host.WaitForExitAsync(HostProcess.DefaultTimeout);

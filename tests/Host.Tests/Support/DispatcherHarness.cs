@@ -20,7 +20,7 @@ internal sealed class DispatcherHarness : IAsyncDisposable
 
     public DispatcherHarness(IEnumerable<IConnector> connectors, DispatcherLimits? limits = null, long maxFrameBytes = 4 * 1024 * 1024)
     {
-        writer = new LspFrameWriter(output.Writer);
+        writer = new LspFrameWriter(output.Writer.AsStream());
         var methods = new ConnectorMethods(new ConnectorRegistry(connectors), "test-host", "1.2.3", NullLogger.Instance);
         dispatcher = new JsonRpcDispatcher(
             new LspFrameReader(input.Reader, maxFrameBytes),

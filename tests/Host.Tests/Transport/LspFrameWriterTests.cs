@@ -9,12 +9,12 @@ namespace Host.Tests.Transport;
 public sealed class LspFrameWriterTests
 {
     [Fact]
-    public async Task WriteAsync_writes_a_content_length_header_then_the_utf8_body_without_bom()
+    public async Task Write_writes_a_content_length_header_then_the_utf8_body_without_bom()
     {
         var pipe = new Pipe();
-        using var writer = new LspFrameWriter(pipe.Writer);
+        using var writer = new LspFrameWriter(pipe.Writer.AsStream());
 
-        await writer.WriteAsync(Encoding.UTF8.GetBytes("""{"é":1}"""), CancellationToken.None);
+        writer.Write(Encoding.UTF8.GetBytes("""{"é":1}"""));
         await pipe.Writer.CompleteAsync();
         var bytes = (await pipe.Reader.ReadAsync()).Buffer.ToArray();
 
@@ -22,13 +22,13 @@ public sealed class LspFrameWriterTests
     }
 
     [Fact]
-    public async Task WriteAsync_never_interleaves_concurrent_frames()
+    public async Task Write_never_interleaves_concurrent_frames()
     {
         var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 0));
-        using var writer = new LspFrameWriter(pipe.Writer);
+        using var writer = new LspFrameWriter(pipe.Writer.AsStream());
         var bodies = Enumerable.Range(0, 50).Select(i => $$"""{"id":{{i}},"pad":"{{new string('x', 5000 + i)}}"}""").ToList();
 
-        await Task.WhenAll(bodies.Select(body => Task.Run(() => writer.WriteAsync(Encoding.UTF8.GetBytes(body), CancellationToken.None).AsTask())));
+        await Task.WhenAll(bodies.Select(body => Task.Run(() => writer.Write(Encoding.UTF8.GetBytes(body)))));
         await pipe.Writer.CompleteAsync();
         var stream = pipe.Reader.AsStream();
         var read = new List<string>();

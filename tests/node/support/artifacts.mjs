@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { runtimeIdentifier } from '../../../lib/src/platform.js';
+import { stagePackage } from '../../../scripts/stage-package.mjs';
 import { isGone } from './processes.mjs';
 
 const run = promisify(execFile);
@@ -25,7 +26,17 @@ const lockDir = path.join(workDir, '.lock');
 const stampFile = path.join(workDir, 'stamp.json');
 const runId = String(process.ppid);
 
-async function withLock(work) {
+/** The connector packages this repository builds: the root is Direct Mail's, every further one has its own folder. */
+export const packages = {
+  directMail: { dir: repoDir, id: 'aliyun-direct-mail-dotnet', tarball: 'connector-aliyun-dm-dotnet.tgz' },
+  sms: {
+    dir: path.join(repoDir, 'connector/AliyunSms/package'),
+    id: 'aliyun-short-message-service-dotnet',
+    tarball: 'connector-aliyun-sms-dotnet.tgz',
+  },
+};
+
+export async function withLock(work) {
   mkdirSync(workDir, { recursive: true });
   for (;;) {
     try {
@@ -135,15 +146,15 @@ export function hostUnderTest(env = process.env) {
   return { kind: 'debug', reason: problem };
 }
 
-async function packPackage() {
-  await run('npm', ['run', 'build'], { cwd: repoDir });
-  const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoDir });
-  const stage = path.join(workDir, 'package');
+async function packPackage(pkg) {
+  await stagePackage(pkg.dir, { host: false });
+  const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: pkg.dir });
+  const stage = path.join(workDir, `stage-${pkg.id}`);
   rmSync(stage, { recursive: true, force: true });
   for (const { path: file } of JSON.parse(stdout)[0].files) {
     if (file.startsWith('host/publish/')) continue;
     mkdirSync(path.dirname(path.join(stage, file)), { recursive: true });
-    cpSync(path.join(repoDir, file), path.join(stage, file));
+    cpSync(path.join(pkg.dir, file), path.join(stage, file));
   }
   const manifest = JSON.parse(readFileSync(path.join(stage, 'logto-connector.manifest.json'), 'utf8'));
   const executable = manifest.host.executables[runtimeIdentifier()];
@@ -155,21 +166,25 @@ async function packPackage() {
   }
   writeFileSync(path.join(workDir, 'staged-host.json'), JSON.stringify(host));
   const packed = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', workDir], { cwd: stage });
-  const tarball = path.join(workDir, 'connector-aliyun-dm-dotnet.tgz');
+  const tarball = path.join(workDir, pkg.tarball);
   // `logto connector add` prefixes "connector-" to a path whose file name does not start with it.
   renameSync(path.join(workDir, JSON.parse(packed.stdout)[0].filename), tarball);
   return tarball;
 }
 
-/** Builds lib/index.js and the host, then packs the package; once per test run. Returns the tarball's path. */
-export async function ensurePackage() {
+/**
+ * Builds lib/index.js and the host, then packs a package (Direct Mail's by default); once per test run and package.
+ * Returns the tarball's path.
+ */
+export async function ensurePackage(pkg = packages.directMail) {
   await ensureHost();
   return withLock(async () => {
     const stamp = readStamp();
-    const tarball = path.join(workDir, 'connector-aliyun-dm-dotnet.tgz');
-    if (stamp.packRun !== runId || !existsSync(tarball)) {
-      await packPackage();
-      writeFileSync(stampFile, JSON.stringify({ ...readStamp(), packRun: runId }));
+    const tarball = path.join(workDir, pkg.tarball);
+    if (stamp.packRuns?.[pkg.id] !== runId || !existsSync(tarball)) {
+      await packPackage(pkg);
+      const current = readStamp();
+      writeFileSync(stampFile, JSON.stringify({ ...current, packRuns: { ...current.packRuns, [pkg.id]: runId } }));
     }
     return tarball;
   });

@@ -1,6 +1,6 @@
 // A scratch Logto instance folder, as `logto connector add` and core's loader see one: packages/core/package.json named
 // @logto/core, connectors under packages/core/connectors, and a node_modules that holds only what a Logto instance gives
-// its connectors here (@logto/connector-kit and the official Aliyun connector's dependencies), so a connector that relies
+// its connectors here (@logto/connector-kit and the official Aliyun connectors' dependencies), so a connector that relies
 // on anything else fails to load, as it would in Logto.
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -13,12 +13,17 @@ import { repoDir } from './artifacts.mjs';
 const run = promisify(execFile);
 const repoModules = path.join(repoDir, 'node_modules');
 
+/** The official Aliyun connectors, installed as devDependencies: parity references, and neighbours in the e2e instance. */
+export const officialConnectors = ['@logto/connector-aliyun-dm', '@logto/connector-aliyun-sms'];
+
 export function createLogtoInstance() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'logto-instance-'));
   mkdirSync(path.join(dir, 'packages/core'), { recursive: true });
   writeFileSync(path.join(dir, 'packages/core/package.json'), JSON.stringify({ name: '@logto/core' }));
-  const official = JSON.parse(readFileSync(path.join(repoModules, '@logto/connector-aliyun-dm/package.json'), 'utf8'));
-  for (const name of new Set(['@logto/connector-kit', ...Object.keys(official.dependencies)])) {
+  const dependencies = officialConnectors.flatMap(
+    (name) => Object.keys(JSON.parse(readFileSync(path.join(repoModules, name, 'package.json'), 'utf8')).dependencies),
+  );
+  for (const name of new Set(['@logto/connector-kit', ...dependencies])) {
     mkdirSync(path.dirname(path.join(dir, 'node_modules', name)), { recursive: true });
     symlinkSync(path.join(repoModules, name), path.join(dir, 'node_modules', name), 'dir');
   }
@@ -37,11 +42,11 @@ export function createLogtoInstance() {
   };
 }
 
-/** Packs the installed official connector (no registry access) under a name `logto connector add` accepts as a path. */
-export async function packOfficialConnector(destination) {
-  const { stdout } = await run('npm', ['pack', path.join(repoModules, '@logto/connector-aliyun-dm'), '--json', '--ignore-scripts', '--pack-destination', destination]);
+/** Packs an installed official connector (no registry access) under a name `logto connector add` accepts as a path. */
+export async function packOfficialConnector(destination, name = '@logto/connector-aliyun-dm') {
+  const { stdout } = await run('npm', ['pack', path.join(repoModules, name), '--json', '--ignore-scripts', '--pack-destination', destination]);
   const packed = path.join(destination, JSON.parse(stdout)[0].filename);
-  const renamed = path.join(destination, 'connector-official-aliyun-dm.tgz');
+  const renamed = path.join(destination, `connector-official-${name.split('/connector-')[1]}.tgz`);
   rmSync(renamed, { force: true });
   await import('node:fs/promises').then(({ rename }) => rename(packed, renamed));
   return renamed;
