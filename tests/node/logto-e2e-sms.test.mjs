@@ -67,7 +67,8 @@ const outcome = (promise) =>
     (error) => ({ ok: false, code: error?.code, data: error?.data, name: error?.name }),
   );
 // What each request carried, minus what differs by design on every request.
-const comparable = (sms) => sms.parameters.filter(([name]) => !['SignatureNonce', 'Timestamp', 'Signature'].includes(name));
+const comparable = (sms) =>
+  sms.parameters.filter(({ name }) => !['SignatureNonce', 'Timestamp', 'Signature'].includes(name)).map(({ name, value }) => `${name}=${value}`);
 
 async function sendBoth(data, configOverrides = {}) {
   await sandbox.clearSmsOutbox();
@@ -113,7 +114,8 @@ describe('Aliyun SMS package', () => {
     ['a mainland number with a china/overseas code', { to: '+8613800138000', type: 'Register', payload: { code: '654321' } }],
     ['an overseas number', { to: '+12025550123', type: 'Register', payload: { code: '111111', locale: 'en' } }],
     ['a type that falls back to Generic', { to: '8613800138000', type: 'BindMfa', payload: { code: '222222', uiLocales: 'fr en' } }],
-    ['hostile payload text', { to: '13800138000', type: 'Generic', payload: { code: '1', locale: 'x', z: 'é"\\\u2028\u0001\ud800', 2: [1e21, -0, null] } }],
+    // Aliyun takes string values only (isv.INVALID_JSON_PARAM otherwise), so the hostile part is in the text and the keys.
+    ['hostile payload text', { to: '13800138000', type: 'Generic', payload: { code: '1', locale: 'x', z: 'é"\\\u2028\u0001\ud800', 2: 'two', 10: '' } }],
   ];
   for (const [name, data] of cases) {
     it(`Sends_the_same_request_as_the_official_connector_for_${name.replaceAll(/\W+/g, '_')}`, async () => {
