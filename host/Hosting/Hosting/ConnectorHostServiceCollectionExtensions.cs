@@ -26,6 +26,7 @@ public static class ConnectorHostServiceCollectionExtensions
         }
 
         services.AddHttpClient();
+        services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(PooledHttpClientFactory.CreateHandler));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => ConnectorHostStreams.CaptureStdio());
         services.TryAddSingleton(provider => new ConnectorRegistry(provider.GetServices<IConnector>()));

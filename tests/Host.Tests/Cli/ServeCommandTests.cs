@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Json.Nodes;
 using Host.Tests.Support;
 using Logto.Connector.AliyunDirectMail;
@@ -98,6 +99,51 @@ public sealed class ServeCommandTests
         var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(0, exitCode);
+    }
+
+    [Theory]
+    [InlineData(307)]
+    [InlineData(308)]
+    [InlineData(302)]
+    public async Task A_redirect_is_invalid_response_and_the_signed_request_is_never_sent_to_the_Location(int status)
+    {
+        await using var sandbox = await AliyunSandbox.StartAsync();
+        using var redirecting = new HttpListener();
+        var port = FreePort();
+        redirecting.Prefixes.Add($"http://127.0.0.1:{port}/");
+        redirecting.Start();
+        var answered = Task.Run(async () =>
+        {
+            var context = await redirecting.GetContextAsync();
+            context.Response.StatusCode = status;
+            context.Response.RedirectLocation = sandbox.Endpoint.ToString();
+            context.Response.Close();
+        });
+        await using var host = HostProcess.Start(Artifacts.CliDll, ["serve"]);
+        await host.InitializeAsync();
+        var config = SandboxConfig(sandbox, AliyunSandboxOptions.DefaultAccessKeySecret);
+        config["endpoint"] = $"http://127.0.0.1:{port}/";
+
+        var sent = await host.RequestAsync(Rpc.Request(1, "sendMessage", new JsonObject
+        {
+            ["connectorId"] = AliyunDirectMailMetadata.Id,
+            ["to"] = "user@example.com",
+            ["type"] = "Generic",
+            ["payload"] = new JsonObject { ["code"] = "1" },
+            ["config"] = config,
+        }));
+        await answered;
+
+        Assert.Equal("invalid_response", sent["error"]!["data"]!["code"]!.GetValue<string>());
+        Assert.Contains($"HTTP {status} with a redirect", sent["error"]!["data"]!["data"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(sandbox.Exchanges);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static JsonObject SandboxConfig(AliyunSandbox sandbox, string secret)
