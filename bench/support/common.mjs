@@ -40,6 +40,26 @@ export async function jitHost({ build = true } = {}) {
   return { name: 'JIT', command: path.join(dir, 'logto-connector-host'), args: [] };
 }
 
+/**
+ * bench/MinimalResponder published as Native AOT for this platform (the floor the host's cold start is compared with),
+ * built here when asked, with the C compiler scripts/build-host would pick.
+ */
+export async function minimalResponder({ build = true } = {}) {
+  const rid = runtimeIdentifier();
+  const dir = path.join(repoDir, 'bench/MinimalResponder/publish', rid);
+  const file = path.join(dir, 'minimal-responder');
+  if (build || !existsSync(file)) {
+    const clang = process.env.PATH.split(':').flatMap((bin) => (existsSync(bin) ? readdirSync(bin) : [])).filter((name) => /^clang(-\d+)?$/.test(name));
+    const cc = clang.includes('clang') ? [] : clang.sort((a, b) => Number(a.slice(6)) - Number(b.slice(6))).slice(-1).map((name) => `-p:CppCompilerAndLinker=${name}`);
+    const project = path.join(repoDir, 'bench/MinimalResponder/MinimalResponder.csproj');
+    await run('dotnet', ['publish', project, '-c', 'Release', '-r', rid, '-p:PublishAot=true', ...cc, '-o', dir, '--nologo', '-v', 'q'], {
+      cwd: repoDir,
+      maxBuffer: 32 * 1024 * 1024,
+    });
+  }
+  return { name: 'minimal responder', command: file, args: [] };
+}
+
 export const silentLogger = { error() {}, warn() {}, info() {}, log() {} };
 
 /** The bridge's own process manager (lib/src/host-process.js) around one host build; logs discarded. */
