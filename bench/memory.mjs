@@ -1,9 +1,10 @@
 // Benchmark 4, host memory: the host's resident set (VmRSS, and the peak VmHWM) right after it answered `initialize`,
 // then after SENDS sendMessage calls through the bridge's client to the sandbox (64 in flight), for the published Native
 // AOT host and the JIT Release build. The host runs as the bridge runs it (`serve`, default log level; logs discarded).
+// During the sends /proc/<pid>/smaps_rollup is sampled every 20 ms for the peaks of anonymous and file-backed pages apart.
 // Usage: node bench/memory.mjs [--sends 10000] [--no-build] [--aot-only]
 import { parseArgs } from 'node:util';
-import { bridgeHost, drive, fmt, jitHost, memoryOf, publishedHost, startSandbox, table } from './support/common.mjs';
+import { bridgeHost, drive, fmt, jitHost, memoryOf, publishedHost, residentFiles, sampleMemoryPeaks, startSandbox, table } from './support/common.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -46,15 +47,23 @@ try {
         });
         if (n % 2_000 === 0) await sandbox.clearOutbox();
       };
+      const sampler = sampleMemoryPeaks(bridge.pid);
       const { latencies, elapsedMs } = await drive(send, { count: sends, concurrency: 64, maxMs: 120_000 });
+      const peaks = sampler.stop();
       const afterSends = memoryOf(bridge.pid);
+      const files = residentFiles(bridge.pid)
+        .slice(0, 4)
+        .map(({ path, mb }) => `${path.split('/').at(-1)} ${fmt(mb, 1)}`)
+        .join(', ');
       rows.push({
         host: host.name,
         'RSS after start': fmt(started.rssMb, 1),
         [`RSS after ${latencies.length} sends`]: fmt(afterSends.rssMb, 1),
         'of which anon / file': `${fmt(afterSends.anonMb, 1)} / ${fmt(afterSends.fileMb, 1)}`,
         'peak RSS': fmt(afterSends.peakMb, 1),
+        'peak anon / file (sampled)': `${fmt(peaks.anonMb, 1)} / ${fmt(peaks.fileMb, 1)}`,
         'sends/s': fmt((latencies.length / elapsedMs) * 1000, 0),
+        'file-backed, largest (MB)': files,
         _rss: afterSends.rssMb,
       });
     } finally {
@@ -65,7 +74,10 @@ try {
   await sandbox.stop();
 }
 
-console.log('Host memory in MB (VmRSS, RssAnon, RssFile, VmHWM from /proc), sendMessage through the bridge to the sandbox, 64 in flight');
+console.log(
+  'Host memory in MB (VmRSS, RssAnon, RssFile, VmHWM from /proc; peaks of anonymous and file-backed pages each on its own, ' +
+    'from smaps_rollup every 20 ms), sendMessage through the bridge to the sandbox, 64 in flight',
+);
 table(rows.map(({ _rss, ...row }) => row));
 const aot = rows[0]._rss;
 console.log(`target AOT RSS <= 16 MB after ${sends} sends: ${aot <= 16 ? 'met' : `MISSED by ${fmt(aot - 16, 1)} MB`}`);

@@ -40,6 +40,26 @@ export async function jitHost({ build = true } = {}) {
   return { name: 'JIT', command: path.join(dir, 'logto-connector-host'), args: [] };
 }
 
+/**
+ * bench/MinimalResponder published as Native AOT for this platform (the floor the host's cold start is compared with),
+ * built here when asked, with the C compiler scripts/build-host would pick.
+ */
+export async function minimalResponder({ build = true } = {}) {
+  const rid = runtimeIdentifier();
+  const dir = path.join(repoDir, 'bench/MinimalResponder/publish', rid);
+  const file = path.join(dir, 'minimal-responder');
+  if (build || !existsSync(file)) {
+    const clang = process.env.PATH.split(':').flatMap((bin) => (existsSync(bin) ? readdirSync(bin) : [])).filter((name) => /^clang(-\d+)?$/.test(name));
+    const cc = clang.includes('clang') ? [] : clang.sort((a, b) => Number(a.slice(6)) - Number(b.slice(6))).slice(-1).map((name) => `-p:CppCompilerAndLinker=${name}`);
+    const project = path.join(repoDir, 'bench/MinimalResponder/MinimalResponder.csproj');
+    await run('dotnet', ['publish', project, '-c', 'Release', '-r', rid, '-p:PublishAot=true', ...cc, '-o', dir, '--nologo', '-v', 'q'], {
+      cwd: repoDir,
+      maxBuffer: 32 * 1024 * 1024,
+    });
+  }
+  return { name: 'minimal responder', command: file, args: [] };
+}
+
 export const silentLogger = { error() {}, warn() {}, info() {}, log() {} };
 
 /** The bridge's own process manager (lib/src/host-process.js) around one host build; logs discarded. */
@@ -63,6 +83,55 @@ export function memoryOf(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024, anonMb: kb('RssAnon') / 1024, fileMb: kb('RssFile') / 1024 };
+}
+
+/**
+ * Samples /proc/<pid>/smaps_rollup every `everyMs` until stop() and returns the peaks in MB: anonymous pages (heap, GC
+ * regions, stacks, relocated data) and file-backed ones (the executable's and shared libraries' pages), each peak taken on
+ * its own, and the peak of their sum. VmHWM alone cannot tell the two apart.
+ */
+export function sampleMemoryPeaks(pid, { everyMs = 20 } = {}) {
+  const peaks = { anonMb: 0, fileMb: 0, rssMb: 0, samples: 0 };
+  const sample = () => {
+    let rollup;
+    try {
+      rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    } catch {
+      return; // the process is gone
+    }
+    const kb = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? NaN);
+    const rss = kb('Rss') / 1024;
+    const anon = kb('Anonymous') / 1024;
+    peaks.rssMb = Math.max(peaks.rssMb, rss);
+    peaks.anonMb = Math.max(peaks.anonMb, anon);
+    peaks.fileMb = Math.max(peaks.fileMb, rss - anon);
+    peaks.samples += 1;
+  };
+  sample();
+  const timer = setInterval(sample, everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return peaks;
+    },
+  };
+}
+
+/** Resident MB of each file a process maps (/proc/<pid>/smaps), largest first: which files the file-backed pages are. */
+export function residentFiles(pid) {
+  const byFile = new Map();
+  let file;
+  for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const mapping = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ (\d+)\s*(.*)$/.exec(line);
+    if (mapping) {
+      file = mapping[1] !== '0' && mapping[2].startsWith('/') ? mapping[2] : undefined;
+      continue;
+    }
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss && file) byFile.set(file, (byFile.get(file) ?? 0) + Number(rss[1]) / 1024);
+  }
+  return [...byFile].sort((a, b) => b[1] - a[1]).map(([path, mb]) => ({ path, mb }));
 }
 
 export const now = () => Number(process.hrtime.bigint()) / 1e6;

@@ -28,6 +28,7 @@ describe('runtimeIdentifier', () => {
   for (const [platform, arch, musl, expected] of [
     ['linux', 'x64', false, 'linux-x64'],
     ['linux', 'x64', true, 'linux-musl-x64'],
+    ['linux', 'arm64', false, 'linux-arm64'],
     ['linux', 'arm64', true, 'linux-musl-arm64'],
     ['darwin', 'arm64', false, 'osx-arm64'],
     ['win32', 'x64', false, 'win-x64'],
@@ -65,6 +66,21 @@ describe('resolveHostCommand', () => {
         error.failure === 'unavailable' &&
         /No connector host build for platform osx-arm64 \(this package ships: linux-x64, linux-musl-x64\)/.test(error.message) &&
         /LOGTO_DOTNET_CONNECTOR_HOST/.test(error.message),
+    );
+  });
+
+  it('Picks_the_linux_arm64_build_the_manifest_lists_and_names_the_override_on_linux_musl_arm64', () => {
+    const relative = 'hosts/linux-arm64/logto-connector-host';
+    const file = shipExecutable(relative, 0o755);
+    const withArm64 = { host: { ...manifest.host, executables: { ...manifest.host.executables, 'linux-arm64': relative } } };
+    assert.equal(resolveHostCommand({ manifest: withArm64, packageDir, env: {}, rid: 'linux-arm64' }).command, file);
+    // Logto's Docker image on ARM: no musl arm64 runtime pack is served, so no build ships for it.
+    assert.throws(
+      () => resolveHostCommand({ manifest: withArm64, packageDir, env: {}, rid: 'linux-musl-arm64' }),
+      (error) =>
+        error instanceof HostError &&
+        /No connector host build for platform linux-musl-arm64 \(this package ships: linux-x64, linux-musl-x64, linux-arm64\)/.test(error.message) &&
+        /set LOGTO_DOTNET_CONNECTOR_HOST to its path/.test(error.message),
     );
   });
 

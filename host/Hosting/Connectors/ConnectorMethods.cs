@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Logto.ConnectorHost.Dispatch;
@@ -25,14 +26,45 @@ internal sealed class ConnectorMethods : IRpcMethods
     {
         this.registry = registry;
         this.logger = logger;
-        initializeResult = JsonSerializer.SerializeToElement(
-            new InitializeResult
+        initializeResult = BuildInitializeResult(registry, hostName, hostVersion);
+    }
+
+    /// <summary>
+    /// <c>{ protocolVersion, host: { name, version }, connectors: [{ id, type, metadata, configSchema }] }</c>, built once and
+    /// written by hand rather than through <see cref="HostJsonContext"/>: the source-generated metadata of a type is created on
+    /// its first use, reading the type's polymorphism attributes by reflection, and these types would be the only ones to need
+    /// it before the first answer.
+    /// </summary>
+    private static JsonElement BuildInitializeResult(ConnectorRegistry registry, string hostName, string hostVersion)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = HostJsonContext.Wire.Options.Encoder }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("protocolVersion", ProtocolNames.ProtocolVersion);
+            writer.WriteStartObject("host");
+            writer.WriteString("name", hostName);
+            writer.WriteString("version", hostVersion);
+            writer.WriteEndObject();
+            writer.WriteStartArray("connectors");
+            foreach (var info in registry.Connectors.Select(connector => connector.Info))
             {
-                ProtocolVersion = ProtocolNames.ProtocolVersion,
-                Host = new HostInfo { Name = hostName, Version = hostVersion },
-                Connectors = [.. registry.Connectors.Select(connector => connector.Info)],
-            },
-            HostJsonContext.Wire.InitializeResult);
+                writer.WriteStartObject();
+                writer.WriteString("id", info.Id);
+                writer.WriteString("type", info.Type);
+                writer.WritePropertyName("metadata");
+                info.Metadata.WriteTo(writer);
+                writer.WritePropertyName("configSchema");
+                info.ConfigSchema.WriteTo(writer);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return document.RootElement.Clone();
     }
 
     public JsonElement Initialize(JsonElement? parameters)

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Logto.ConnectorHost.Protocol;
 
-/// <summary>One served connector as <c>initialize</c> describes it (from its <c>ConnectorDescriptor</c>).</summary>
+/// <summary>One served connector as <c>initialize</c> describes it (from its <c>ConnectorDescriptor</c>; ConnectorMethods writes it).</summary>
 internal sealed class ConnectorInfo
 {
     [JsonPropertyName("id")]

@@ -20,7 +20,6 @@ namespace Logto.ConnectorHost.Protocol;
 [JsonSerializable(typeof(SendMessageParams))]
 [JsonSerializable(typeof(CancelRequestParams))]
 // Results
-[JsonSerializable(typeof(InitializeResult))]
 [JsonSerializable(typeof(EmptyResult))]
 // Error data
 [JsonSerializable(typeof(InvalidParamsData))]

@@ -1,5 +1,5 @@
 // Just enough of ELF64 (little-endian) to read what a published host binary asks of the system: its program interpreter
-// (PT_INTERP: glibc's ld-linux or musl's ld-musl), without depending on binutils being installed.
+// (PT_INTERP: glibc's ld-linux or musl's ld-musl) and its CPU, without depending on binutils being installed.
 import { closeSync, openSync, readSync } from 'node:fs';
 
 const PT_INTERP = 3;
@@ -28,6 +28,19 @@ export function elfInterpreter(file) {
       return readAt(fd, offset, size).toString('latin1').replace(/\0+$/, '');
     }
     return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const machines = { 62: 'x64', 183: 'arm64' };
+
+/** The CPU an ELF64 executable is built for, by .NET's name for it (x64, arm64), or e_machine's number for another. */
+export function elfMachine(file) {
+  const fd = openSync(file, 'r');
+  try {
+    const machine = readAt(fd, 0x12, 2).readUInt16LE(0);
+    return machines[machine] ?? machine;
   } finally {
     closeSync(fd);
   }
