@@ -40,6 +40,18 @@ public sealed class InflightBudgetTests
         Assert.Contains("over the 1000-byte budget", host.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_CLI_sets_the_budget_with_max_inflight_bytes()
+    {
+        await using var host = HostProcess.Start(Artifacts.CliDll, ["serve", "--max-inflight-bytes", "100"]);
+        await host.InitializeAsync();
+
+        var refused = await host.RequestAsync(Rpc.Request("large", "validateConfig", Validate(new string('k', 200))));
+
+        Assert.Equal(-32001, Rpc.ErrorCode(refused));
+        Assert.Equal(100, refused["error"]!["data"]!["maxInflightBytes"]!.GetValue<long>());
+    }
+
     private static JsonObject Send(JsonObject payload) => new()
     {
         ["to"] = "a@example.com", ["type"] = "Generic", ["payload"] = payload, ["config"] = new JsonObject { ["apiKey"] = "k" },
