@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Logto.ConnectorHost.Protocol;
 
 namespace Logto.ConnectorHost;
 
@@ -7,7 +8,8 @@ namespace Logto.ConnectorHost;
 /// Masks a config's secret values wherever they would leave the host (error data, messages, logs). A field is secret when the
 /// connector's config schema marks it (<c>writeOnly</c>, <c>format: password</c>, <c>x-secret</c>/<c>x-logto-secret</c>/
 /// <c>sensitive</c>/<c>isConfidential</c>/<c>airbyte_secret</c>, or an <c>x-*</c> object with <c>isConfidential</c>) or when its
-/// name says so (secret, password, token, apiKey, privateKey, credential).
+/// name says so (secret, password, token, apiKey, privateKey, credential). Config names and values are read leniently: a
+/// lone surrogate escape in a config must not turn a connector's answer into a host failure.
 /// </summary>
 public sealed class SecretRedactor
 {
@@ -95,7 +97,7 @@ public sealed class SecretRedactor
                 writer.WriteStartObject();
                 foreach (var property in value.EnumerateObject())
                 {
-                    writer.WritePropertyName(Redact(property.Name));
+                    writer.WritePropertyName(Redact(JsonText.NameOf(property)));
                     Write(writer, property.Value);
                 }
 
@@ -111,7 +113,7 @@ public sealed class SecretRedactor
                 writer.WriteEndArray();
                 break;
             case JsonValueKind.String:
-                writer.WriteStringValue(Redact(value.GetString()!));
+                writer.WriteStringValue(Redact(JsonText.GetStringLenient(value)));
                 break;
             default:
                 value.WriteTo(writer);
@@ -177,9 +179,10 @@ public sealed class SecretRedactor
             case JsonValueKind.Object:
                 foreach (var property in value.EnumerateObject())
                 {
-                    if (property.Value.ValueKind == JsonValueKind.String && (secretFields.Contains(property.Name) || IsSecretName(property.Name)))
+                    var name = JsonText.NameOf(property);
+                    if (property.Value.ValueKind == JsonValueKind.String && (secretFields.Contains(name) || IsSecretName(name)))
                     {
-                        var secret = property.Value.GetString()!;
+                        var secret = JsonText.GetStringLenient(property.Value);
                         if (secret.Length > 0)
                         {
                             values.Add(secret);

@@ -64,6 +64,11 @@ internal sealed class TestHostSettings
             options.MaxConcurrentRequests = (int)concurrent;
         }
 
+        if (Number("--max-inflight-bytes") is { } inflight)
+        {
+            options.MaxInflightBytes = inflight;
+        }
+
         if (Number("--parent-pid") is { } parent)
         {
             options.ParentProcessId = (int)parent;

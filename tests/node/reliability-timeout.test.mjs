@@ -45,10 +45,11 @@ describe('the per-call timeout', () => {
     assert.equal(error.data.failure, 'timeout');
     assert.match(error.data.errorDescription, /did not answer sendMessage within 1000 ms; the call was cancelled, but its outcome is unknown/);
     assert.equal(logs.lines.filter((line) => line.includes(error.data.correlationId)).length, 1, 'one log entry for the timeout');
-    assert.ok(elapsed >= timeoutMs && elapsed < 10_000, `rejected after ${elapsed} ms`);
+    // Below half the 30 s the sandbox holds the send: rejected by the timeout, not by the answer (holds on a loaded machine).
+    assert.ok(elapsed >= timeoutMs && elapsed < 15_000, `rejected after ${elapsed} ms`);
 
     // The host cancelled the HTTP request: the sandbox saw its client go away before the 30 s were up.
-    await waitFor(async () => (await fixture.sandbox.exchanges()).length > exchangesBefore, 'the fixture.sandbox to record the request', 10_000);
+    await waitFor(async () => (await fixture.sandbox.exchanges()).length > exchangesBefore, 'the fixture.sandbox to record the request', 60_000);
     assert.deepEqual((await fixture.sandbox.exchanges()).slice(exchangesBefore).map(({ outcome }) => outcome), ['dropped']);
     assert.deepEqual(await fixture.sandbox.outbox(), []);
 

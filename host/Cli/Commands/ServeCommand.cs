@@ -20,10 +20,12 @@ internal static class ServeCommand
     {
         var parentPid = Positive<int>("--parent-pid", "pid", $"Exit when this process exits (default: ${CliOptions.ParentPidVariable}; else the original parent, on Unix).");
         var maxFrameBytes = Positive<long>("--max-frame-bytes", "bytes", "Largest accepted frame body; larger frames are skipped and answered -32600.", ConnectorHostOptions.DefaultMaxFrameBytes);
+        var maxInflight = Positive<long>("--max-inflight-bytes", "bytes", "Bytes of params that requests in flight may hold together; a request over it is answered -32001.", ConnectorHostOptions.DefaultMaxInflightBytes);
         var maxConcurrent = Positive<int>("--max-concurrent-requests", "count", "Requests handled at the same time.", 128);
         var grace = Positive<int>("--shutdown-grace-ms", "ms", "On end of input, SIGTERM or parent death: how long requests in flight may still finish.", 5000);
         command.Options.Add(parentPid);
         command.Options.Add(maxFrameBytes);
+        command.Options.Add(maxInflight);
         command.Options.Add(maxConcurrent);
         command.Options.Add(grace);
         command.SetAction(async (parse, _) =>
@@ -34,6 +36,7 @@ internal static class ServeCommand
             {
                 ParentProcessId = parent,
                 MaxFrameBytes = parse.GetValue(maxFrameBytes),
+                MaxInflightBytes = parse.GetValue(maxInflight),
                 MaxConcurrentRequests = parse.GetValue(maxConcurrent),
                 ShutdownGracePeriod = TimeSpan.FromMilliseconds(parse.GetValue(grace)),
             };

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Logto.ConnectorHost.Dispatch;
+using Logto.ConnectorHost.Logging;
 using Logto.ConnectorHost.Protocol;
 using Logto.ConnectorKit;
 using Microsoft.Extensions.Logging;
@@ -75,7 +76,11 @@ internal sealed class ConnectorMethods : IRpcMethods
             throw RpcErrors.UnsupportedProtocolVersion(request.ProtocolVersion);
         }
 
-        logger.Initialized(request.Client?.Name ?? "(unnamed client)", request.Client?.Version ?? "", request.ProtocolVersion, string.Join(", ", registry.Ids));
+        logger.Initialized(
+            request.Client is { } client ? LogText.Safe(client.Name) : "(unnamed client)",
+            request.Client is { } known ? LogText.Safe(known.Version) : "",
+            request.ProtocolVersion,
+            string.Join(", ", registry.Ids));
         return initializeResult;
     }
 
@@ -110,13 +115,8 @@ internal sealed class ConnectorMethods : IRpcMethods
     private async Task<JsonElement> SendMessageAsync(JsonElement? parameters, CancellationToken cancellationToken)
     {
         var request = ParamsBinder.Bind(parameters, HostJsonContext.Wire.SendMessageParams);
-        if (request.Payload.ValueKind != JsonValueKind.Object)
-        {
-            throw RpcErrors.InvalidParams("payload", "must be an object");
-        }
-
         var connector = registry.Resolve(request.ConnectorId);
-        var call = new SendMessageCall(new SendMessageData(request.To, request.Type, request.Payload, request.Ip), request.Config, request.Template);
+        var call = new SendMessageCall(SendMessageDataReader.Read(request), request.Config, request.Template);
         try
         {
             var result = await connector.Connector.SendMessageAsync(call, cancellationToken).ConfigureAwait(false);

@@ -1,7 +1,8 @@
 namespace Logto.ConnectorHost.Dispatch;
 
 /// <summary>The dispatcher's bounds, taken from <see cref="ConnectorHostOptions"/>.</summary>
-internal sealed record DispatcherLimits(int MaxConcurrentRequests, int MaxPendingRequests, TimeSpan ShutdownGracePeriod)
+internal sealed record DispatcherLimits(
+    int MaxConcurrentRequests, int MaxPendingRequests, TimeSpan ShutdownGracePeriod, long MaxInflightBytes = ConnectorHostOptions.DefaultMaxInflightBytes)
 {
     /// <summary>How long cancelled handlers get to answer after the grace period, before the host answers for them.</summary>
     public static readonly TimeSpan CancellationGracePeriod = TimeSpan.FromSeconds(1);
@@ -9,6 +10,7 @@ internal sealed record DispatcherLimits(int MaxConcurrentRequests, int MaxPendin
     public static DispatcherLimits From(ConnectorHostOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new(options.MaxConcurrentRequests, Math.Max(options.MaxPendingRequests, options.MaxConcurrentRequests), options.ShutdownGracePeriod);
+        return new(
+            options.MaxConcurrentRequests, Math.Max(options.MaxPendingRequests, options.MaxConcurrentRequests), options.ShutdownGracePeriod, options.MaxInflightBytes);
     }
 }

@@ -2,8 +2,11 @@ using Logto.ConnectorHost.Protocol;
 
 namespace Logto.ConnectorHost.Dispatch;
 
-/// <summary>A request being handled: its cancellation, where its answer goes, and a flag so it is answered exactly once.</summary>
-internal sealed class InFlightRequest(RequestId id, string method, IReplySink sink) : IDisposable
+/// <summary>
+/// A request being handled: its cancellation, where its answer goes, a flag so it is answered exactly once, and the bytes of
+/// params it holds (counted against the in-flight budget until it finishes).
+/// </summary>
+internal sealed class InFlightRequest(RequestId id, string method, IReplySink sink, long paramsBytes) : IDisposable
 {
     private readonly CancellationTokenSource cancellation = new();
     private int answered;
@@ -13,6 +16,8 @@ internal sealed class InFlightRequest(RequestId id, string method, IReplySink si
     public string Method => method;
 
     public IReplySink Sink => sink;
+
+    public long ParamsBytes => paramsBytes;
 
     public CancellationToken Token => cancellation.Token;
 

@@ -1,5 +1,7 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Unicode;
+using Logto.ConnectorHost.Logging;
 using Logto.ConnectorHost.Protocol;
 using Logto.ConnectorHost.Transport;
 using Microsoft.Extensions.Logging;
@@ -172,32 +174,62 @@ internal sealed class JsonRpcDispatcher : IDisposable
         }
 
         sink.Expect();
+        byte[]? reply;
+        try
+        {
+            reply = await AnswerOrStartAsync(message, sink, stop).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A bug while dispatching one request must not stop the host: the request is answered -32603.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            logger.HostBug(LogText.Safe(message.Method), message.Id!.Value.ToString(), exception.GetType().FullName ?? "Exception", exception.StackTrace);
+            reply = JsonRpcReplies.Error(message.Id, RpcErrors.Internal());
+        }
+
+        if (reply is not null)
+        {
+            await sink.ReplyAsync(reply).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The answer to give now, or null when the request was started (the scheduler answers it when it finishes).</summary>
+    private async Task<byte[]?> AnswerOrStartAsync(JsonRpcMessage message, IReplySink sink, CancellationToken stop)
+    {
         var id = message.Id!.Value;
         if (TryAnswerInline(message, out var inlineReply))
         {
-            await sink.ReplyAsync(inlineReply).ConfigureAwait(false);
-            return;
+            return inlineReply;
         }
 
         if (!methods.TryGetMethod(message.Method, out var method))
         {
-            await sink.ReplyAsync(JsonRpcReplies.Error(id, RpcErrors.MethodNotFound())).ConfigureAwait(false);
-            return;
+            return JsonRpcReplies.Error(id, RpcErrors.MethodNotFound());
+        }
+
+        // Params are cloned and kept until the answer: their bytes count against the in-flight budget, checked before
+        // waiting for room so that a request over it is answered at once.
+        long paramsBytes = message.Params is { } parameters ? JsonMarshal.GetRawUtf8Value(parameters).Length : 0;
+        if (!scheduler.TryReserveBytes(paramsBytes))
+        {
+            logger.OverBudget(id.ToString(), paramsBytes, scheduler.InflightBytes, scheduler.MaxInflightBytes);
+            return JsonRpcReplies.Error(id, RpcErrors.Overloaded(scheduler.MaxInflightBytes, scheduler.InflightBytes, paramsBytes));
         }
 
         if (!await scheduler.WaitForRoomAsync(stop).ConfigureAwait(false))
         {
-            await sink.ReplyAsync(JsonRpcReplies.Error(id, RpcErrors.Cancelled("The host is shutting down"))).ConfigureAwait(false);
-            return;
+            scheduler.ReleaseBytes(paramsBytes);
+            return JsonRpcReplies.Error(id, RpcErrors.Cancelled("The host is shutting down"));
         }
 
-        // Params are cloned: the frame's JsonDocument is disposed as soon as the reader moves on.
-        if (!scheduler.TryStart(id, message.Method, sink, method, message.Params?.Clone()))
+        // Cloned: the frame's JsonDocument is disposed as soon as the reader moves on.
+        if (!scheduler.TryStart(id, message.Method, sink, method, message.Params?.Clone(), paramsBytes))
         {
             logger.InvalidRequest("duplicate id");
-            await sink.ReplyAsync(JsonRpcReplies.Error(id, RpcErrors.InvalidRequest("the id is already used by a request in flight")))
-                .ConfigureAwait(false);
+            return JsonRpcReplies.Error(id, RpcErrors.InvalidRequest("the id is already used by a request in flight"));
         }
+
+        return null;
     }
 
     /// <summary>The lifecycle answers, given in frame order: <c>ping</c>, <c>initialize</c>, and -32002 before it.</summary>
@@ -231,7 +263,7 @@ internal sealed class JsonRpcDispatcher : IDisposable
     {
         if (message.Method != ProtocolNames.CancelRequest)
         {
-            logger.IgnoredNotification(message.Method);
+            logger.IgnoredNotification(LogText.Safe(message.Method));
             return;
         }
 
@@ -243,6 +275,12 @@ internal sealed class JsonRpcDispatcher : IDisposable
         catch (JsonRpcException)
         {
             logger.IgnoredNotification(message.Method);
+        }
+#pragma warning disable CA1031 // A notification has nobody to answer: a bug while reading it is logged, and the host goes on.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            logger.HostBug(LogText.Safe(message.Method), "(notification)", exception.GetType().FullName ?? "Exception", exception.StackTrace);
         }
     }
 

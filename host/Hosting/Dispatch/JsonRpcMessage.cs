@@ -14,7 +14,9 @@ internal readonly record struct JsonRpcMessage(
     /// <summary>
     /// Classifies a parsed message per JSON-RPC 2.0: <c>"jsonrpc":"2.0"</c> required, id a string or integer, method a string,
     /// params an object or array (<c>null</c> is read as absent). The id is kept even when another member is wrong, so the
-    /// error can answer it.
+    /// error can answer it. A repeated member counts once, the last (as JavaScript's JSON.parse reads it). Never throws:
+    /// a method that escapes a lone surrogate is kept as such (it names no method), other members are read through
+    /// <see cref="JsonText"/>.
     /// </summary>
     public static JsonRpcMessage Parse(JsonElement element)
     {
@@ -23,9 +25,9 @@ internal readonly record struct JsonRpcMessage(
             return Invalid(null, "a message must be a JSON object");
         }
 
+        var envelope = Envelope.Read(element);
         RequestId? id = null;
-        var hasId = element.TryGetProperty("id"u8, out var idElement);
-        if (hasId)
+        if (envelope.Id is { } idElement)
         {
             if (!RequestId.TryRead(idElement, out var parsed))
             {
@@ -35,15 +37,14 @@ internal readonly record struct JsonRpcMessage(
             id = parsed;
         }
 
-        if (!element.TryGetProperty("jsonrpc"u8, out var version) || version.ValueKind != JsonValueKind.String
-            || !version.ValueEquals("2.0"u8))
+        if (envelope.Version is not { } version || !JsonText.ValueEquals(version, "2.0"u8))
         {
             return Invalid(id, "'jsonrpc' must be \"2.0\"");
         }
 
-        if (!element.TryGetProperty("method"u8, out var method))
+        if (envelope.Method is not { } method)
         {
-            return element.TryGetProperty("result"u8, out _) || element.TryGetProperty("error"u8, out _)
+            return envelope.HasResultOrError
                 ? new JsonRpcMessage(JsonRpcMessageKind.Response, id)
                 : Invalid(id, "'method' is missing");
         }
@@ -54,7 +55,7 @@ internal readonly record struct JsonRpcMessage(
         }
 
         JsonElement? parameters = null;
-        if (element.TryGetProperty("params"u8, out var paramsElement) && paramsElement.ValueKind != JsonValueKind.Null)
+        if (envelope.Params is { ValueKind: not JsonValueKind.Null } paramsElement)
         {
             if (paramsElement.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
             {
@@ -64,8 +65,43 @@ internal readonly record struct JsonRpcMessage(
             parameters = paramsElement;
         }
 
-        return new JsonRpcMessage(hasId ? JsonRpcMessageKind.Request : JsonRpcMessageKind.Notification, id, method.GetString()!, parameters);
+        var kind = id is null ? JsonRpcMessageKind.Notification : JsonRpcMessageKind.Request;
+        return new JsonRpcMessage(kind, id, JsonText.GetStringLenient(method), parameters);
     }
 
     private static JsonRpcMessage Invalid(RequestId? id, string problem) => new(JsonRpcMessageKind.Invalid, id, Problem: problem);
+
+    /// <summary>The envelope's members in one pass (a lookup by name throws when it passes a name that cannot be decoded).</summary>
+    private readonly record struct Envelope(JsonElement? Id, JsonElement? Version, JsonElement? Method, JsonElement? Params, bool HasResultOrError)
+    {
+        public static Envelope Read(JsonElement message)
+        {
+            var envelope = default(Envelope);
+            foreach (var member in message.EnumerateObject())
+            {
+                if (JsonText.NameEquals(member, "id"u8))
+                {
+                    envelope = envelope with { Id = member.Value };
+                }
+                else if (JsonText.NameEquals(member, "jsonrpc"u8))
+                {
+                    envelope = envelope with { Version = member.Value };
+                }
+                else if (JsonText.NameEquals(member, "method"u8))
+                {
+                    envelope = envelope with { Method = member.Value };
+                }
+                else if (JsonText.NameEquals(member, "params"u8))
+                {
+                    envelope = envelope with { Params = member.Value };
+                }
+                else if (JsonText.NameEquals(member, "result"u8) || JsonText.NameEquals(member, "error"u8))
+                {
+                    envelope = envelope with { HasResultOrError = true };
+                }
+            }
+
+            return envelope;
+        }
+    }
 }

@@ -1,9 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Logto.ConnectorHost.Protocol;
 
 namespace Logto.ConnectorHost.Dispatch;
 
-/// <summary>Binds by-name params to a wire type; failures become -32602 naming the param, never echoing its value.</summary>
+/// <summary>
+/// Binds by-name params to a wire type; failures become -32602 naming the param, never echoing its value. A string the host
+/// cannot represent (one escaping a lone surrogate) is such a failure: the serializer reports it as a JsonException at its path.
+/// </summary>
 internal static class ParamsBinder
 {
     private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}"u8.ToArray()).RootElement;
@@ -19,7 +23,7 @@ internal static class ParamsBinder
 
         foreach (var property in typeInfo.Properties)
         {
-            if (property.IsRequired && !element.TryGetProperty(property.Name, out _))
+            if (property.IsRequired && !JsonText.TryGetMember(element, System.Text.Encoding.UTF8.GetBytes(property.Name), out _))
             {
                 throw RpcErrors.InvalidParams(property.Name, "is required");
             }
@@ -32,6 +36,12 @@ internal static class ParamsBinder
         catch (JsonException exception)
         {
             throw RpcErrors.InvalidParams(ParamOf(exception.Path), "has the wrong type or value");
+        }
+        catch (InvalidOperationException)
+        {
+            // Not seen from the serializer (it rethrows decoding failures as JsonException with a path); kept so that no
+            // params can fail a request other than with -32602.
+            throw RpcErrors.InvalidParams("params", "has the wrong type or value");
         }
     }
 

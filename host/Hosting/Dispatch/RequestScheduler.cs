@@ -8,7 +8,8 @@ namespace Logto.ConnectorHost.Dispatch;
 /// Runs requests concurrently within the dispatcher's bounds and answers each exactly once: with its result, its error,
 /// -32800 when cancelled, or -32800 on its behalf when it ignores cancellation at shutdown.
 /// <see cref="DispatcherLimits.MaxPendingRequests"/> bounds accepted-but-unanswered requests (the reader waits beyond it, so
-/// <c>$/cancelRequest</c> still gets through); <see cref="DispatcherLimits.MaxConcurrentRequests"/> bounds running handlers.
+/// <c>$/cancelRequest</c> still gets through); <see cref="DispatcherLimits.MaxConcurrentRequests"/> bounds running handlers;
+/// <see cref="DispatcherLimits.MaxInflightBytes"/> bounds the params they hold together (a request over it is refused, not queued).
 /// </summary>
 internal sealed class RequestScheduler : IDisposable
 {
@@ -18,6 +19,7 @@ internal sealed class RequestScheduler : IDisposable
     private readonly InFlightTable inFlight = new();
     private readonly SemaphoreSlim pendingSlots;
     private readonly SemaphoreSlim runningSlots;
+    private long inflightBytes;
 
     public RequestScheduler(DispatcherLimits limits, TimeProvider timeProvider, ILogger logger)
     {
@@ -29,6 +31,27 @@ internal sealed class RequestScheduler : IDisposable
     }
 
     public int Count => inFlight.Count;
+
+    public long InflightBytes => Interlocked.Read(ref inflightBytes);
+
+    public long MaxInflightBytes => limits.MaxInflightBytes;
+
+    /// <summary>
+    /// Reserves room for a request's params; false, nothing reserved, when they would take the total over the budget. Only
+    /// the reader reserves (handlers only give back), so the check and the add cannot be overtaken.
+    /// </summary>
+    public bool TryReserveBytes(long bytes)
+    {
+        if (Interlocked.Read(ref inflightBytes) + bytes > limits.MaxInflightBytes)
+        {
+            return false;
+        }
+
+        Interlocked.Add(ref inflightBytes, bytes);
+        return true;
+    }
+
+    public void ReleaseBytes(long bytes) => Interlocked.Add(ref inflightBytes, -bytes);
 
     /// <summary>Waits for room for one more request; false when <paramref name="stop"/> fires first.</summary>
     public async Task<bool> WaitForRoomAsync(CancellationToken stop)
@@ -44,13 +67,17 @@ internal sealed class RequestScheduler : IDisposable
         }
     }
 
-    /// <summary>Starts a request (after <see cref="WaitForRoomAsync"/>); false, with the room given back, when its id is in flight.</summary>
-    public bool TryStart(RequestId id, string method, IReplySink sink, RpcMethod handler, JsonElement? parameters)
+    /// <summary>
+    /// Starts a request (after <see cref="TryReserveBytes"/> and <see cref="WaitForRoomAsync"/>); false, with the room and the
+    /// bytes given back, when its id is in flight.
+    /// </summary>
+    public bool TryStart(RequestId id, string method, IReplySink sink, RpcMethod handler, JsonElement? parameters, long paramsBytes)
     {
-        var request = new InFlightRequest(id, method, sink);
+        var request = new InFlightRequest(id, method, sink, paramsBytes);
         if (!inFlight.TryAdd(request))
         {
             pendingSlots.Release();
+            ReleaseBytes(paramsBytes);
             request.Dispose();
             return false;
         }
@@ -109,6 +136,7 @@ internal sealed class RequestScheduler : IDisposable
         {
             inFlight.Remove(request);
             pendingSlots.Release();
+            ReleaseBytes(request.ParamsBytes);
         }
 
         if (request.TryClaimAnswer())

@@ -27,6 +27,15 @@ internal static class RpcErrors
             HostJsonContext.Wire.FrameTooLargeData),
     };
 
+    public static JsonRpcError Overloaded(long maxInflightBytes, long inflightBytes, long paramsBytes) => new()
+    {
+        Code = JsonRpcErrorCodes.Overloaded,
+        Message = "Overloaded: the requests in flight hold too many bytes of params; retry when some have finished",
+        Data = JsonSerializer.SerializeToElement(
+            new InflightBudgetData { MaxInflightBytes = maxInflightBytes, InflightBytes = inflightBytes, ParamsBytes = paramsBytes },
+            HostJsonContext.Wire.InflightBudgetData),
+    };
+
     public static JsonRpcError MethodNotFound() => new() { Code = JsonRpcErrorCodes.MethodNotFound, Message = "Method not found" };
 
     public static JsonRpcError NotInitialized() => new()

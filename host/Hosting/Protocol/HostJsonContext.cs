@@ -26,6 +26,7 @@ namespace Logto.ConnectorHost.Protocol;
 [JsonSerializable(typeof(UnsupportedVersionData))]
 [JsonSerializable(typeof(ConnectorErrorData))]
 [JsonSerializable(typeof(FrameTooLargeData))]
+[JsonSerializable(typeof(InflightBudgetData))]
 // Plumbing
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(JsonNode))]

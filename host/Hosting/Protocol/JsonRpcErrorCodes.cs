@@ -20,6 +20,13 @@ public static class JsonRpcErrorCodes
     /// <summary>A connector failure (<c>ConnectorException</c>): <c>data = {code: Logto's ConnectorErrorCodes value, data}</c>.</summary>
     public const int ConnectorError = -32000;
 
+    /// <summary>
+    /// The request's params would take the params held by requests in flight over the host's budget
+    /// (<c>--max-inflight-bytes</c>): refused at once, nothing run; <c>data = {maxInflightBytes, inflightBytes, paramsBytes}</c>.
+    /// Retrying once requests in flight have finished may succeed.
+    /// </summary>
+    public const int Overloaded = -32001;
+
     /// <summary>A request other than <c>initialize</c> or <c>ping</c> before a successful <c>initialize</c> (LSP's ServerNotInitialized).</summary>
     public const int NotInitialized = -32002;
 

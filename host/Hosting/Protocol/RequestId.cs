@@ -4,7 +4,11 @@ using System.Text.Json.Serialization;
 
 namespace Logto.ConnectorHost.Protocol;
 
-/// <summary>A JSON-RPC request id: a string or an integer (fractional numbers and <c>null</c> are refused as invalid requests).</summary>
+/// <summary>
+/// A JSON-RPC request id: a string or an integer (fractional numbers, integers beyond 64 bits and <c>null</c> are refused as
+/// invalid requests). A string may hold lone surrogates (JSON can escape them, JavaScript strings can hold them): it is kept
+/// as sent and written back with the same escapes, so such a request is answered, and cancelled, like any other.
+/// </summary>
 [JsonConverter(typeof(RequestIdConverter))]
 internal readonly struct RequestId : IEquatable<RequestId>
 {
@@ -31,7 +35,7 @@ internal readonly struct RequestId : IEquatable<RequestId>
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                id = new RequestId(element.GetString()!);
+                id = new RequestId(JsonText.GetStringLenient(element));
                 return true;
             case JsonValueKind.Number when element.TryGetInt64(out var value):
                 id = new RequestId(value);
@@ -44,9 +48,14 @@ internal readonly struct RequestId : IEquatable<RequestId>
 
     public void WriteTo(Utf8JsonWriter writer)
     {
-        if (text is not null)
+        if (text is not null && JsonText.IsWellFormed(text))
         {
             writer.WriteStringValue(text);
+        }
+        else if (text is not null)
+        {
+            // Utf8JsonWriter would replace a lone surrogate with U+FFFD: the client would not recognise its id.
+            writer.WriteRawValue(JsonText.Quote(text), skipInputValidation: true);
         }
         else
         {
@@ -60,7 +69,8 @@ internal readonly struct RequestId : IEquatable<RequestId>
 
     public override int GetHashCode() => text is null ? number.GetHashCode() : StringComparer.Ordinal.GetHashCode(text);
 
-    public override string ToString() => text is null ? number.ToString(CultureInfo.InvariantCulture) : JsonSerializer.Serialize(text, HostJsonContext.Wire.String);
+    /// <summary>The id for logs: a string id JSON-quoted (control characters and lone surrogates as <c>\uXXXX</c>) and cut short.</summary>
+    public override string ToString() => text is null ? number.ToString(CultureInfo.InvariantCulture) : Logging.LogText.Quoted(text);
 
     public static bool operator ==(RequestId left, RequestId right) => left.Equals(right);
 

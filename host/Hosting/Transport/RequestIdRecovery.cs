@@ -36,7 +36,7 @@ internal static class RequestIdRecovery
 
                 return reader.TokenType switch
                 {
-                    JsonTokenType.String => new RequestId(reader.GetString()!),
+                    JsonTokenType.String => new RequestId(RequestIdConverter.ReadString(ref reader)),
                     JsonTokenType.Number when reader.TryGetInt64(out var number) => new RequestId(number),
                     _ => null,
                 };
@@ -48,7 +48,7 @@ internal static class RequestIdRecovery
         }
         catch (InvalidOperationException)
         {
-            // The id string is not valid UTF-8 (GetString cannot decode it): there is no id to answer.
+            // The id string is not valid UTF-8 (it cannot be decoded): there is no id to answer.
         }
 
         return null;

@@ -96,7 +96,7 @@ public sealed class ServeCommandTests
         await host.InitializeAsync();
 
         parent.Kill();
-        var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(10));
+        var exitCode = await host.WaitForExitAsync(HostProcess.DefaultTimeout);
 
         Assert.Equal(0, exitCode);
     }

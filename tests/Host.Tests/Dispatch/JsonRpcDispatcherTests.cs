@@ -59,8 +59,8 @@ public sealed class JsonRpcDispatcherTests
             await host.SendAsync(Send(i, "x"));
         }
 
-        await started.WaitAsync(TimeSpan.FromSeconds(10));
-        await started.WaitAsync(TimeSpan.FromSeconds(10));
+        await started.WaitAsync(TimeSpan.FromSeconds(60));
+        await started.WaitAsync(TimeSpan.FromSeconds(60));
         await host.RequestAsync(Rpc.Request(99, "ping"));
         var peakWhileBlocked = Volatile.Read(ref peak);
         release.SetResult();
@@ -97,13 +97,13 @@ public sealed class JsonRpcDispatcherTests
         await host.InitializeAsync();
 
         await host.SendAsync(Send("slow", "x"));
-        await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(60));
         await host.SendAsync(Rpc.Notification("$/cancelRequest", new JsonObject { ["id"] = "slow" }));
         var answer = await host.ReadAsync();
 
         Assert.Equal(-32800, Rpc.ErrorCode(answer));
         Assert.Equal("\"slow\"", Rpc.Id(answer));
-        await tokenFired.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        await tokenFired.Task.WaitAsync(TimeSpan.FromSeconds(60));
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class JsonRpcDispatcherTests
         host.EndInput();
         release.SetResult();
         var answer = await host.ReadAsync();
-        await host.Run.WaitAsync(TimeSpan.FromSeconds(10));
+        await host.Run.WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.True(answer["result"]!["done"]!.GetValue<bool>());
     }
@@ -170,7 +170,7 @@ public sealed class JsonRpcDispatcherTests
         Assert.Equal("3", Rpc.Id(await host.ReadAsync()));
         host.EndInput();
         var answers = new[] { await host.ReadAsync(), await host.ReadAsync() }.OrderBy(Rpc.Id).ToList();
-        await host.Run.WaitAsync(TimeSpan.FromSeconds(10));
+        await host.Run.WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.All(answers, answer => Assert.Equal(-32800, Rpc.ErrorCode(answer)));
         Assert.Equal("Request cancelled", answers[0]["error"]!["message"]!.GetValue<string>());

@@ -22,7 +22,7 @@ public sealed class ConnectorHostRunnerTests
         using var dependencies = new ConnectorDependencies(StderrLoggerProvider.CreateFactory(LogLevel.Information, log));
 
         var exitCode = await ConnectorHostRunner.RunAsync([new ScriptedConnector()], new ConnectorHostOptions(), new ConnectorHostStreams(input, output), dependencies)
-            .WaitAsync(TimeSpan.FromSeconds(20));
+            .WaitAsync(TimeSpan.FromSeconds(60));
 
         output.Position = 0;
         var first = await FrameCodec.ReadAsync(output, CancellationToken.None);
@@ -38,16 +38,20 @@ public sealed class ConnectorHostRunnerTests
     public async Task Stops_draining_and_returns_0_when_its_token_is_cancelled()
     {
         var input = new Pipe();
+        var output = new Pipe();
         using var dependencies = new ConnectorDependencies(StderrLoggerProvider.CreateFactory(LogLevel.Warning, TextWriter.Null));
         using var stop = new CancellationTokenSource();
 
         var run = ConnectorHostRunner.RunAsync(
-            [new ScriptedConnector()], new ConnectorHostOptions(), new ConnectorHostStreams(input.Reader.AsStream(), Stream.Null), dependencies, stop.Token);
-        await Task.Delay(100);
+            [new ScriptedConnector()], new ConnectorHostOptions(), new ConnectorHostStreams(input.Reader.AsStream(), output.Writer.AsStream()), dependencies, stop.Token);
+        // Serving (a ping answered) with its input still open: it runs until stopped, whatever the machine's speed.
+        await input.Writer.WriteAsync(FrameCodec.Encode(Rpc.Request("alive", "ping")));
+        var answer = await FrameCodec.ReadAsync(output.Reader.AsStream(), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal("\"alive\"", Rpc.Id(answer));
         Assert.False(run.IsCompleted);
         await stop.CancelAsync();
 
-        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(60)));
     }
 
     [Fact]

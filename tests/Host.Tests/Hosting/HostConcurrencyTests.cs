@@ -53,7 +53,7 @@ public sealed class HostConcurrencyTests
         var held = await server.NextAsync();
         await host.SendAsync(Rpc.Notification("$/cancelRequest", new JsonObject { ["id"] = "slow" }));
         var answer = await host.ReadAsync();
-        var aborted = await held.ClientClosedWithinAsync(TimeSpan.FromSeconds(10));
+        var aborted = await held.ClientClosedWithinAsync(TimeSpan.FromSeconds(60));
         var after = await host.RequestAsync(Rpc.Request("after", "ping"));
 
         Assert.Equal(-32800, Rpc.ErrorCode(answer));

@@ -107,7 +107,7 @@ public sealed class ProtocolDocumentTests
     [Fact]
     public async Task Error_data_the_host_answers_match_the_documented_schemas()
     {
-        await using var host = HostProcess.StartTestHost("--max-frame-bytes", "512");
+        await using var host = HostProcess.StartTestHost("--max-frame-bytes", "512", "--max-inflight-bytes", "200");
         var send = new JsonObject { ["connectorId"] = "test", ["to"] = "a", ["type"] = "Generic", ["payload"] = new JsonObject(), ["config"] = new JsonObject { ["apiKey"] = "k" } };
 
         var answers = new Dictionary<string, JsonNode>
@@ -118,6 +118,14 @@ public sealed class ProtocolDocumentTests
             ["UnknownConnector"] = await host.RequestAsync(Rpc.Request(4, "validateConfig", new JsonObject { ["connectorId"] = "x", ["config"] = 1 })),
             ["InvalidParams"] = await host.RequestAsync(Rpc.Request(5, "validateConfig", new JsonObject { ["connectorId"] = "test" })),
             ["ConnectorError"] = await host.RequestAsync(Rpc.Request(6, "validateConfig", new JsonObject { ["connectorId"] = "test", ["config"] = 1 })),
+            ["InvalidRequestParameters"] = await host.RequestAsync(Rpc.Request(7, "sendMessage", new JsonObject
+            {
+                ["connectorId"] = "test", ["to"] = 5, ["type"] = "Generic", ["payload"] = new JsonObject(), ["config"] = new JsonObject { ["apiKey"] = "k" },
+            })),
+            ["Overloaded"] = await host.RequestAsync(Rpc.Request(8, "validateConfig", new JsonObject
+            {
+                ["connectorId"] = "test", ["config"] = new JsonObject { ["apiKey"] = new string('k', 300) },
+            })),
         };
         answers.Remove("Initialized");
 

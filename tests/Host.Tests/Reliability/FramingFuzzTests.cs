@@ -12,8 +12,10 @@ namespace Host.Tests.Reliability;
 /// <summary>
 /// Issue 5, item 1: a seeded fuzzer feeds the real host (<c>logto-connector-host serve</c>, with the real connector sending to
 /// an in-process sandbox) malformed, truncated, oversized, split-at-every-byte, wrong-header, invalid-UTF-8, deeply nested,
-/// BOM/CRLF-variant and batch frames interleaved with valid requests. Figures: frames sent, crashes (0), valid requests
-/// answered rightly (all), host RSS at the end. <c>LOGTO_FUZZ_FRAMES</c> sets the count (default 10,000; the full run is
+/// BOM/CRLF-variant and batch frames interleaved with valid requests, and (issue 11, item 1) valid JSON with hostile content:
+/// lone and paired surrogate escapes, NUL, huge and fractional numbers, ids of every type, repeated and undecodable member
+/// names, nesting to the depth limit and past it. Figures: frames sent, crashes (0), valid requests answered rightly (all),
+/// host RSS at the end. <c>LOGTO_FUZZ_FRAMES</c> sets the count (default 10,000; the full run is
 /// 100,000, see scripts/reliability), <c>LOGTO_FUZZ_SEED</c> replays a run (the seed is in the figure line), and
 /// <c>LOGTO_FUZZ_TRACE=&lt;file&gt;</c> writes every item (number, category, bytes in base64) there to find the one at fault.
 /// </summary>
@@ -41,7 +43,7 @@ public sealed class FramingFuzzTests(ITestOutputHelper output)
         var reading = ReadAnswersAsync(host, answers);
         var fuzzer = new FrameFuzzer(seed, new FuzzRequests(sandbox.Endpoint, AccessKeyId, secret), MaxFrameBytes);
         var stdin = host.Process.StandardInput.BaseStream;
-        var (sent, malformed, bytes, rssEarly) = (0, 0, 0L, 0L);
+        var (sent, malformed, bytes, rssEarly, hostile) = (0, 0, 0L, 0L, 0);
         var stopwatch = Stopwatch.StartNew();
 
         var recent = new Queue<string>();
@@ -61,7 +63,7 @@ public sealed class FramingFuzzTests(ITestOutputHelper output)
                 break;
             }
 
-            (sent, malformed, bytes) = (sent + 1, malformed + (item.Malformed ? 1 : 0), bytes + item.Bytes.Length);
+            (sent, malformed, bytes, hostile) = (sent + 1, malformed + (item.Malformed ? 1 : 0), bytes + item.Bytes.Length, hostile + (item.Hostile ? 1 : 0));
             if (sent == frames / 10)
             {
                 rssEarly = MemoryOf(host.Process.Id).Rss;
@@ -79,13 +81,15 @@ public sealed class FramingFuzzTests(ITestOutputHelper output)
         var right = answers.ExpectedCount - answers.Outstanding - answers.Problems.Count(problem => problem.StartsWith("wrong answer", StringComparison.Ordinal));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"framing fuzz (seed {seed}): {sent} frames sent ({sent - malformed} valid or tolerated carrying {answers.ExpectedCount} requests, " +
-            $"{malformed} malformed), {bytes / 1048576.0:0.0} MiB in {stopwatch.Elapsed.TotalSeconds:0.0} s; crashes {crashes}; " +
-            $"valid requests answered correctly {right}/{answers.ExpectedCount}; {answers.Answers} answers ({answers.NullIdErrors} errors without an id); " +
+            $"{hostile} of them valid JSON with hostile content, {malformed} malformed), {bytes / 1048576.0:0.0} MiB in {stopwatch.Elapsed.TotalSeconds:0.0} s; crashes {crashes}; " +
+            $"valid requests answered correctly {right}/{answers.ExpectedCount}; {answers.Answers} answers ({answers.NullIdErrors} errors without an id, " +
+            $"{answers.ExpectedNullIdErrors} of them for requests whose id no integer or string holds); " +
             $"host RSS at the end {rss / 1048576.0:0.0} MiB (after 10% {rssEarly / 1048576.0:0.0} MiB, peak {peak / 1048576.0:0.0} MiB)"));
         var replay = $" (replay: LOGTO_FUZZ_SEED={seed} LOGTO_FUZZ_FRAMES={frames}; last items written: {string.Join(" | ", recent)}){host.Diagnostics()}";
         Assert.True(crashes == 0, "the host died during the run" + replay);
         Assert.True(answers.Problems.Count == 0, string.Join(Environment.NewLine, answers.Problems) + replay);
         Assert.True(answers.Outstanding == 0, "unanswered: " + string.Join(", ", answers.Unanswered()) + replay);
+        Assert.True(answers.NullIdErrors >= answers.ExpectedNullIdErrors, $"{answers.ExpectedNullIdErrors} requests with an id no integer or string holds, {answers.NullIdErrors} null-id errors" + replay);
         Assert.Equal(0, exitCode);
         Assert.True(peak < MaxRssBytes, $"peak RSS {peak} bytes" + replay);
         Assert.DoesNotContain(" fail: ", host.Stderr, StringComparison.Ordinal);

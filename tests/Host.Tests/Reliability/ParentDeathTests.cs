@@ -30,13 +30,15 @@ public sealed class ParentDeathTests
         var stopwatch = Stopwatch.StartNew();
         parent.Kill();
         var answer = await host.ReadAsync();
-        var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(20));
+        var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(60));
         stopwatch.Stop();
 
         Assert.Equal("\"stuck\"", Rpc.Id(answer));
         Assert.Equal(-32800, Rpc.ErrorCode(answer));
         Assert.Equal(0, exitCode);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), $"the host outlived its parent by {stopwatch.Elapsed} (grace period 30 s)");
+        // Typically well under the 2 s the watchdog aims at (250 ms polls); the assertion only separates "cancelled at once"
+        // from "waited out the 30 s grace period", so that a loaded machine cannot break it.
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(15), $"the host outlived its parent by {stopwatch.Elapsed} (grace period 30 s)");
         Assert.Contains("1 request(s) in flight cancelled without the grace period: the parent process is gone", host.Stderr, StringComparison.Ordinal);
     }
 }

@@ -67,7 +67,7 @@ internal sealed class DispatcherHarness : IAsyncDisposable
     {
         input.Writer.Complete();
         await stop.CancelAsync();
-        await Run.WaitAsync(TimeSpan.FromSeconds(10));
+        await Run.WaitAsync(TimeSpan.FromSeconds(60));
         dispatcher.Dispose();
         writer.Dispose();
         stop.Dispose();

@@ -7,7 +7,8 @@ namespace Host.Tests.Support;
 /// <summary>A real host process (`dotnet &lt;dll&gt; args`) driven over its stdin/stdout; stderr is collected for assertions and diagnostics.</summary>
 internal sealed class HostProcess : IAsyncDisposable
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(20);
+    /// <summary>How long a read or an exit may take before the test fails: it bounds failing runs only, so it is generous.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
     private readonly StringBuilder stderr = new();
     private readonly Stream input;

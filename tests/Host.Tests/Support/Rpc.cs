@@ -32,5 +32,11 @@ internal static class Rpc
 
     public static int? ErrorCode(JsonNode? response) => response?["error"]?["code"]?.GetValue<int>();
 
-    public static string? Id(JsonNode? response) => response?["id"]?.ToJsonString();
+    /// <summary>The answer's id as the host wrote it (raw JSON: a lone surrogate stays an escape, which ToJsonString cannot write).</summary>
+    public static string? Id(JsonNode? response) => response?["id"] switch
+    {
+        null => null,
+        JsonValue value when value.TryGetValue<System.Text.Json.JsonElement>(out var element) => element.GetRawText(),
+        var id => id.ToJsonString(),
+    };
 }

@@ -101,7 +101,7 @@ public sealed class LspFrameReaderTests
         var reader = new LspFrameReader(pipe.Reader, maxFrameBytes: 1024);
         var writing = WriteAndCompleteAsync(pipe.Writer, Frame(large).Concat(Frame(Body)).ToArray());
 
-        var tooLarge = await reader.ReadAsync(CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        var tooLarge = await reader.ReadAsync(CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(60));
         var next = await reader.ReadAsync(CancellationToken.None);
         await writing;
 
@@ -170,7 +170,7 @@ public sealed class LspFrameReaderTests
         });
         do
         {
-            frames.Add(await reader.ReadAsync(CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+            frames.Add(await reader.ReadAsync(CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(60)));
         }
         while (frames[^1].Kind != LspFrameKind.End);
 

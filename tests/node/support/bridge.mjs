@@ -106,7 +106,7 @@ export const hostPids = (parentPid = process.pid) =>
 export { isGone } from './processes.mjs';
 
 /** Polls `predicate` (sync or async) every 10 ms until it is truthy; fails naming `what` after `deadlineMs`. */
-export async function waitFor(predicate, what, deadlineMs = 20_000) {
+export async function waitFor(predicate, what, deadlineMs = 60_000) {
   const until = Date.now() + deadlineMs;
   for (;;) {
     const value = await predicate();

@@ -122,15 +122,23 @@ public sealed class FaultTests : IAsyncLifetime
     [Fact]
     public async Task Delay_records_the_exchange_as_dropped_when_the_client_cancels_and_sends_nothing()
     {
-        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.Delay, Count: 1, Delay: TimeSpan.FromSeconds(30)));
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        // Cancelled once the sandbox holds the request, not after a fixed time: on a loaded machine a timer could fire
+        // before the request even arrived, and the sandbox would then have nothing to record.
+        var delay = TimeSpan.FromSeconds(30);
+        var watch = new TimerWatch(delay);
+        await using var sandbox = await AliyunSandbox.StartAsync(new AliyunSandboxOptions { TimeProvider = watch });
+        sandbox.SetFault(new SandboxFault(SandboxFaultKind.Delay, Count: 1, Delay: delay));
+        using var cancel = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client.SendMailAsync(_sandbox, timeout.Token));
+        var sending = Client.SendMailAsync(sandbox, cancel.Token);
+        await watch.Started.WaitAsync(TimeSpan.FromSeconds(60));
+        await cancel.CancelAsync();
 
-        Assert.True(await AliyunJson.EventuallyAsync(() => _sandbox.Exchanges.Count == 1), "the dropped exchange was not recorded");
-        Assert.Equal(new SandboxExchange("dropped", null, _sandbox.Exchanges[0].At) { Action = "SingleSendMail" }, _sandbox.Exchanges[0]);
-        Assert.Empty(_sandbox.Outbox);
-        using var next = await Client.SendMailAsync(_sandbox);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
+        Assert.True(await AliyunJson.EventuallyAsync(() => sandbox.Exchanges.Count == 1), "the dropped exchange was not recorded");
+        Assert.Equal(new SandboxExchange("dropped", null, sandbox.Exchanges[0].At) { Action = "SingleSendMail" }, sandbox.Exchanges[0]);
+        Assert.Empty(sandbox.Outbox);
+        using var next = await Client.SendMailAsync(sandbox);
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
     }
 

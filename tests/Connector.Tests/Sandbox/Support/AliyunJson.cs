@@ -13,10 +13,13 @@ internal static class AliyunJson
 
     public static string Text(this JsonElement element, string property) => element.GetProperty(property).GetString()!;
 
-    /// <summary>Polls <paramref name="condition"/> until it holds or 5 s pass (for effects the server records after answering).</summary>
+    /// <summary>
+    /// Polls <paramref name="condition"/> until it holds or 60 s pass (for effects the server records after answering): the
+    /// deadline only bounds a failing run, so it is generous enough for a loaded machine.
+    /// </summary>
     public static async Task<bool> EventuallyAsync(Func<bool> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!condition())
         {
             if (DateTime.UtcNow > deadline)

@@ -6,8 +6,9 @@ namespace Host.Tests.Reliability.Support;
 
 /// <summary>
 /// A seeded stream of fuzz items: valid requests (in every header and body variant the protocol tolerates, alone or in
-/// batches, some written one byte per flush) interleaved with broken frames and junk (<see cref="FrameMutations"/>), and
-/// a run of one request split at every byte. The same seed gives the same stream.
+/// batches, some written one byte per flush), valid JSON with hostile content (<see cref="HostileRequests"/>), broken
+/// frames and junk (<see cref="FrameMutations"/>), and a run of one request split at every byte. The same seed gives the
+/// same stream.
 /// </summary>
 internal sealed class FrameFuzzer(int seed, FuzzRequests requests, long maxFrameBytes)
 {
@@ -34,6 +35,7 @@ internal sealed class FrameFuzzer(int seed, FuzzRequests requests, long maxFrame
 
     private readonly Random random = new(seed);
     private readonly int totalWeight = FrameMutations.All.Sum(mutation => mutation.Weight);
+    private readonly HostileRequests hostile = new(requests);
     private int serial;
     private bool afterMalformed;
 
@@ -52,9 +54,11 @@ internal sealed class FrameFuzzer(int seed, FuzzRequests requests, long maxFrame
         {
             var item = random.Next(100) switch
             {
-                < 42 => ValidItem(canonical: afterMalformed),
-                < 47 => BatchItem(),
-                < 49 => NotificationItem(),
+                < 28 => ValidItem(canonical: afterMalformed),
+                < 42 => HostileItem(),
+                < 44 => HostileBatchItem(),
+                < 48 => BatchItem(),
+                < 50 => NotificationItem(),
                 _ => MalformedItem(),
             };
             afterMalformed = item.Malformed;
@@ -91,9 +95,42 @@ internal sealed class FrameFuzzer(int seed, FuzzRequests requests, long maxFrame
 
     private FuzzItem NotificationItem()
     {
+        if (random.Next(2) == 0)
+        {
+            var cancel = Frame(Encoding.UTF8.GetBytes(HostileRequests.CancelNotification(random)));
+            return new FuzzItem("notification: hostile cancel", cancel, Splits(cancel.Length), []);
+        }
+
         var (bytes, variant) = Encode(FuzzRequests.Notification(random), afterMalformed);
         return new FuzzItem("notification" + variant, bytes, Splits(bytes.Length), []);
     }
+
+    private FuzzItem HostileItem()
+    {
+        var (json, category, expected, nullIds) = hostile.Next(random, ++serial);
+        var bytes = Frame(Encoding.UTF8.GetBytes(json));
+        return new FuzzItem(category, bytes, Splits(bytes.Length), expected, nullIds);
+    }
+
+    private FuzzItem HostileBatchItem()
+    {
+        var members = new List<string>();
+        var expected = new List<ExpectedAnswer>();
+        var nullIds = 0;
+        for (var n = random.Next(1, 5); n > 0; n--)
+        {
+            var (json, _, answers, unheld) = hostile.Next(random, ++serial, inBatch: true);
+            members.Add(json);
+            expected.AddRange(answers);
+            nullIds += unheld;
+        }
+
+        var bytes = Frame(Encoding.UTF8.GetBytes("[" + string.Join(",", members) + "]"));
+        return new FuzzItem($"hostile: batch of {members.Count}", bytes, Splits(bytes.Length), expected, nullIds);
+    }
+
+    private static byte[] Frame(byte[] body) =>
+        [.. Encoding.ASCII.GetBytes(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Content-Length: {body.Length}\r\n\r\n")), .. body];
 
     private FuzzItem MalformedItem()
     {

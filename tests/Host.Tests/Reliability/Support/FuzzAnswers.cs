@@ -1,10 +1,15 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Host.Tests.Support;
 
 namespace Host.Tests.Reliability.Support;
 
 /// <summary>
 /// The oracle of the fuzz run: every answer must be a JSON-RPC 2.0 response; an expected (valid) request is answered exactly
 /// once and rightly; a broken frame's own <c>f-</c> id at most once; an answer without an id is an error; no other id appears.
+/// Ids are matched by value (a string decoded, lone surrogates kept; an integer by its value), not by their escapes.
+/// Requests whose id cannot be held (a fraction, a number beyond 64 bits, true, an object) are answered with a null id: the
+/// run must see at least as many null-id errors as it sent such requests.
 /// Thread-safe: the writer registers expectations before writing, the reader records answers as they come.
 /// </summary>
 internal sealed class FuzzAnswers
@@ -20,6 +25,7 @@ internal sealed class FuzzAnswers
     private readonly List<(string To, string EnvId)> delivered = [];
     private int answers;
     private int nullIdErrors;
+    private int expectedNullIdErrors;
 
     public int Answers
     {
@@ -29,6 +35,11 @@ internal sealed class FuzzAnswers
     public int NullIdErrors
     {
         get { lock (gate) return nullIdErrors; }
+    }
+
+    public int ExpectedNullIdErrors
+    {
+        get { lock (gate) return expectedNullIdErrors; }
     }
 
     public int ExpectedCount
@@ -56,10 +67,12 @@ internal sealed class FuzzAnswers
     {
         lock (gate)
         {
+            expectedNullIdErrors += item.NullIdAnswers;
             foreach (var answer in item.Expected)
             {
-                expected.Add(answer.Id, answer);
-                categories.Add(answer.Id, item.Category);
+                var key = KeyOf(answer.Id);
+                expected.Add(key, answer);
+                categories.Add(key, item.Category);
             }
         }
     }
@@ -83,7 +96,7 @@ internal sealed class FuzzAnswers
                 var problem = Judge(response);
                 if (problem is not null && problems.Count < MaxProblems)
                 {
-                    problems.Add(problem + ": " + Shorten(response?.ToJsonString()));
+                    problems.Add(problem + ": " + Shorten(Show(response)));
                 }
             }
         }
@@ -102,7 +115,7 @@ internal sealed class FuzzAnswers
             return "an error without code and message";
         }
 
-        var id = message["id"]?.ToJsonString() ?? "null";
+        var id = message["id"] is JsonValue value && value.TryGetValue<JsonElement>(out var element) ? KeyOf(element) : message["id"]?.ToJsonString() ?? "null";
         if (expected.TryGetValue(id, out var expectation))
         {
             if (!answered.Add(id))
@@ -123,7 +136,7 @@ internal sealed class FuzzAnswers
             return null;
         }
 
-        if (id.StartsWith("\"f-", StringComparison.Ordinal))
+        if (id.StartsWith("s:f-", StringComparison.Ordinal))
         {
             return victimsAnswered.Add(id) ? null : "a broken frame's request answered twice";
         }
@@ -135,6 +148,33 @@ internal sealed class FuzzAnswers
         }
 
         return "an answer for an id nobody sent";
+    }
+
+    /// <summary>The key an id is matched by: <c>s:</c> and the decoded string, or <c>n:</c> and the integer.</summary>
+    public static string KeyOf(string idJson)
+    {
+        using var document = JsonDocument.Parse(idJson);
+        return KeyOf(document.RootElement);
+    }
+
+    private static string KeyOf(JsonElement id) => id.ValueKind switch
+    {
+        JsonValueKind.String => "s:" + HostileJson.Decode(id.GetRawText()),
+        JsonValueKind.Number when id.TryGetInt64(out var number) => "n:" + number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => id.GetRawText(),
+    };
+
+    /// <summary>An answer as text for a problem report; ToJsonString cannot write a lone surrogate (the host's answers may hold one).</summary>
+    private static string? Show(JsonNode? response)
+    {
+        try
+        {
+            return response?.ToJsonString();
+        }
+        catch (InvalidOperationException)
+        {
+            return $"(an answer with id {Rpc.Id(response)})";
+        }
     }
 
     private static string Shorten(string? text) => text is null ? "null" : text.Length <= 300 ? text : text[..300] + "…";

@@ -34,7 +34,7 @@ internal sealed partial class FuzzRequests(Uri sandboxEndpoint, string accessKey
                 new(key, "initialize", answer => answer["result"]?["protocolVersion"]?.GetValue<string>() == "1")),
             < 78 => (new JsonObject { ["id"] = id, ["method"] = "ping" }, new(key, "no jsonrpc member", answer => IsError(answer, -32600))),
             < 84 => (Request(id, "sendMessage", new JsonArray("a@example.com", "Generic")), new(key, "positional params", answer => IsError(answer, -32602))),
-            < 92 => (Send(id, null), new(key, "wrong param type", answer => IsError(answer, -32602) && answer["error"]?["data"]?["param"]?.GetValue<string>() == "to")),
+            < 92 => (Send(id, null), new(key, "to of the wrong type", answer => IsConnectorError(answer, "invalid_request_parameters") && answer["error"]?["data"]?["data"]?["param"]?.GetValue<string>() == "to")),
             _ => (Request(id, "$/cancelRequest", new JsonObject { ["id"] = "v-0" }), new(key, "$/ request", answer => IsError(answer, -32601))),
         };
     }
