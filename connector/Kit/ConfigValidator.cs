@@ -39,7 +39,17 @@ public sealed class ConfigValidator<TConfig>
 
     public TConfig Parse(JsonElement config)
     {
-        var issues = evaluator.Evaluate(config);
+        IReadOnlyList<ConfigSchemaIssue> issues;
+        try
+        {
+            issues = evaluator.Evaluate(config);
+        }
+        catch (InvalidOperationException)
+        {
+            // A member name holding a lone surrogate ({"\ud800": …}, valid JSON) makes System.Text.Json's lookups throw.
+            throw Invalid([Issue("custom", "Config holds a member name that is not valid Unicode text (a lone surrogate)")]);
+        }
+
         if (issues.Count > 0)
         {
             throw Invalid(MergeMissingItems(issues).Select(i => i.ToJson()));

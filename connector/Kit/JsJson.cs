@@ -113,6 +113,34 @@ public static class JsJson
     /// </summary>
     internal static string ReadString(JsonElement value) => Decode(JsonMarshal.GetRawUtf8Value(value));
 
+    /// <summary>
+    /// <c>object[name]</c> on a JSON object, the last duplicate winning. <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/>
+    /// throws when its search passes a member name holding a lone surrogate (<c>{"\ud800": 1}</c>, valid JSON); such a name is
+    /// then compared as JavaScript holds it.
+    /// </summary>
+    internal static bool TryGetMember(JsonElement container, string name, out JsonElement value)
+    {
+        try
+        {
+            return container.TryGetProperty(name, out value);
+        }
+        catch (InvalidOperationException)
+        {
+            value = default;
+            var found = false;
+            foreach (var property in container.EnumerateObject())
+            {
+                if (Decode(JsonMarshal.GetRawUtf8PropertyName(property), quoted: false) == name)
+                {
+                    value = property.Value;
+                    found = true;
+                }
+            }
+
+            return found;
+        }
+    }
+
     /// <summary>A canonical numeric string of an integer in [0, 2³² − 2]: <c>"0"</c>, <c>"7"</c>, not <c>"07"</c> or <c>"4294967295"</c>.</summary>
     private static bool IsArrayIndex(string key, out uint index)
     {

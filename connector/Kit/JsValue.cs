@@ -15,7 +15,7 @@ public static class JsValue
         switch (container.ValueKind)
         {
             case JsonValueKind.Object:
-                return container.TryGetProperty(name, out value);
+                return JsJson.TryGetMember(container, name, out value);
             case JsonValueKind.Array:
                 if (name == "length")
                 {

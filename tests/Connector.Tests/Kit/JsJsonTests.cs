@@ -55,6 +55,17 @@ public sealed class JsJsonTests
         Assert.Equal("""{"user":{"locale":"fr"}}""", JsJson.Stringify(document.RootElement, "locale"));
     }
 
+    [Fact]
+    public void Member_lookup_survives_names_that_are_not_valid_Unicode()
+    {
+        using var document = JsonDocument.Parse("""{"code":"1","\ud800x":2,"user":{"\udfff":0,"name":"Ann"}}""");
+
+        Assert.True(JsValue.TryGetMember(document.RootElement, "code", out var code));
+        Assert.Equal("1", JsValue.ToJsString(code));
+        Assert.Equal("Ann", JsValue.ToJsString(JsValue.GetPath(document.RootElement, "user.name")));
+        Assert.False(JsValue.TryGetMember(document.RootElement, "missing", out _));
+    }
+
     private static string[] NodeStringify(string[] inputs)
     {
         const string Script = """
