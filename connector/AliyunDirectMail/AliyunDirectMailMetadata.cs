@@ -15,15 +15,13 @@ public static class AliyunDirectMailMetadata
 
     public const string Type = "Email";
 
-    private const string ConfigSchemaResource = "aliyun-direct-mail.config.schema.json";
-
-    private static readonly Lazy<string> SchemaText = new(ReadSchemaResource);
+    private static readonly EmbeddedConfigSchema Schema = new(typeof(AliyunDirectMailMetadata).Assembly, "aliyun-direct-mail.config.schema.json");
 
     /// <summary>The config schema's text, exactly as committed.</summary>
-    public static string ConfigSchemaJson => SchemaText.Value;
+    public static string ConfigSchemaJson => Schema.Json;
 
     /// <summary>The config schema (JSON Schema draft 2020-12).</summary>
-    public static JsonObject ConfigSchema => JsonNode.Parse(SchemaText.Value)!.AsObject();
+    public static JsonObject ConfigSchema => Schema.Parse();
 
     /// <summary>Logto metadata: what <c>connectorMetadataGuard</c> checks and the admin console shows.</summary>
     public static JsonObject Metadata => MetadataWith(ConfigSchema);
@@ -33,7 +31,7 @@ public static class AliyunDirectMailMetadata
         get
         {
             var schema = ConfigSchema;
-            return new(Id, Type, MetadataWith(schema), schema) { ConfigSchemaPath = $"./schema/{ConfigSchemaResource}" };
+            return new(Id, Type, MetadataWith(schema), schema) { ConfigSchemaPath = Schema.PackagePath };
         }
     }
 
@@ -59,15 +57,8 @@ public static class AliyunDirectMailMetadata
             ["tr-TR"] = "Logto e-postalarını Aliyun Direct Mail ile gönderir; bağlayıcı C# ile yazılmıştır ve kendi sürecinde çalışır.",
             ["ko"] = "Aliyun Direct Mail로 Logto 이메일을 보냅니다. 커넥터는 C#으로 작성되었으며 별도 프로세스에서 실행됩니다.",
         },
-        ["readme"] = "./README.md",
+        // The operator's guide beside the config form (the repository's README is for developers).
+        ["readme"] = "./connector/AliyunDirectMail/README.md",
         ["formItems"] = ConnectorConfigForm.FromSchema(configSchema),
     };
-
-    private static string ReadSchemaResource()
-    {
-        using var stream = typeof(AliyunDirectMailMetadata).Assembly.GetManifestResourceStream(ConfigSchemaResource)
-            ?? throw new InvalidOperationException($"Embedded resource {ConfigSchemaResource} is missing from the connector assembly.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
 }

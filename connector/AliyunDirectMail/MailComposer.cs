@@ -16,23 +16,25 @@ internal static class MailComposer
         MailInputGuard.EnsureSingleRecipient(call.Data.To);
         var payload = call.Data.Payload;
 
-        // Subject and alias are header text: never HTML-escaped. A plain-text body is not HTML either. Each is rendered
-        // under its Direct Mail limit, so oversized output is refused while it is being built, before anything is signed.
+        // Subject and alias are header text: never HTML-escaped. A plain-text body is not HTML either. Rendering stops at a
+        // bound (the body's Direct Mail limit; for the headers a bound that still lets a control character be named as the
+        // reason), so oversized output is refused while it is being built, before anything is signed.
         var escapeBody = !template.IsPlainText && (config.EscapeHtml ?? true);
-        var subject = Render("subject", template.Subject, payload, escapeHtml: false, MailInputGuard.MaxSubjectLength);
+        var subject = Render("subject", template.Subject, payload, escapeHtml: false, MailInputGuard.MaxHeaderRenderLength);
         var body = Render("body", template.Content, payload, escapeBody, MailInputGuard.MaxBodyLength);
         MailInputGuard.EnsureBodySize(body);
 
         // Official connector: `customTemplate?.sendFrom ? render(sendFrom) : config.fromAlias` (an empty sendFrom falls back).
         var fromAlias = string.IsNullOrEmpty(template.SendFrom)
             ? config.FromAlias
-            : Render("sender alias (FromAlias)", template.SendFrom, payload, escapeHtml: false, MailInputGuard.MaxFromAliasLength);
+            : Render("sender alias (FromAlias)", template.SendFrom, payload, escapeHtml: false, MailInputGuard.MaxHeaderRenderLength);
 
         MailInputGuard.EnsureHeaderText("subject", subject);
+        MailInputGuard.EnsureLength("subject", subject, MailInputGuard.MaxSubjectLength);
         if (fromAlias is not null)
         {
             MailInputGuard.EnsureHeaderText("sender alias (FromAlias)", fromAlias);
-            MailInputGuard.EnsureFromAliasLength(fromAlias);
+            MailInputGuard.EnsureLength("sender alias (FromAlias)", fromAlias, MailInputGuard.MaxFromAliasLength);
         }
 
         return new RenderedMail(call.Data.To, fromAlias, subject, body, template.IsPlainText);

@@ -22,6 +22,9 @@ internal static class MailInputGuard
     /// </summary>
     public const int MaxBodyLength = 80 * 1024;
 
+    /// <summary>Where rendering a subject or alias stops; past their limits, but short enough to bound the work.</summary>
+    public const int MaxHeaderRenderLength = 1024;
+
     private const int MaxLocalPartLength = 64;
     private const int MaxAddressLength = 254;
     private static readonly SearchValues<char> LocalPartSpecials = SearchValues.Create("\"(),:;<>[\\]");
@@ -72,11 +75,11 @@ internal static class MailInputGuard
         }
     }
 
-    public static void EnsureFromAliasLength(string fromAlias)
+    public static void EnsureLength(string what, string value, int maxLength)
     {
-        if (fromAlias.Length > MaxFromAliasLength)
+        if (value.Length > maxLength)
         {
-            throw TooLong("sender alias (FromAlias)", MaxFromAliasLength);
+            throw TooLong(what, maxLength);
         }
     }
 

@@ -15,15 +15,13 @@ public static class AliyunSmsMetadata
 
     public const string Type = "Sms";
 
-    private const string ConfigSchemaResource = "aliyun-sms.config.schema.json";
-
-    private static readonly Lazy<string> SchemaText = new(ReadSchemaResource);
+    private static readonly EmbeddedConfigSchema Schema = new(typeof(AliyunSmsMetadata).Assembly, "aliyun-sms.config.schema.json");
 
     /// <summary>The config schema's text, exactly as committed.</summary>
-    public static string ConfigSchemaJson => SchemaText.Value;
+    public static string ConfigSchemaJson => Schema.Json;
 
     /// <summary>The config schema (JSON Schema draft 2020-12).</summary>
-    public static JsonObject ConfigSchema => JsonNode.Parse(SchemaText.Value)!.AsObject();
+    public static JsonObject ConfigSchema => Schema.Parse();
 
     /// <summary>Logto metadata: what <c>connectorMetadataGuard</c> checks and the admin console shows.</summary>
     public static JsonObject Metadata => MetadataWith(ConfigSchema);
@@ -33,7 +31,7 @@ public static class AliyunSmsMetadata
         get
         {
             var schema = ConfigSchema;
-            return new(Id, Type, MetadataWith(schema), schema) { ConfigSchemaPath = $"./schema/{ConfigSchemaResource}" };
+            return new(Id, Type, MetadataWith(schema), schema) { ConfigSchemaPath = Schema.PackagePath };
         }
     }
 
@@ -62,12 +60,4 @@ public static class AliyunSmsMetadata
         ["readme"] = "./README.md",
         ["formItems"] = ConnectorConfigForm.FromSchema(configSchema),
     };
-
-    private static string ReadSchemaResource()
-    {
-        using var stream = typeof(AliyunSmsMetadata).Assembly.GetManifestResourceStream(ConfigSchemaResource)
-            ?? throw new InvalidOperationException($"Embedded resource {ConfigSchemaResource} is missing from the connector assembly.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
 }

@@ -8,7 +8,7 @@ import { createConfigGuard } from '../../lib/src/config-guard.js';
 import { HostProcess } from '../../lib/src/host-process.js';
 import { resolveHostCommand } from '../../lib/src/platform.js';
 import { RpcResponseError } from '../../lib/src/rpc-client.js';
-import { ensureHost, repoDir } from './support/artifacts.mjs';
+import { ensureHost, packages, repoDir } from './support/artifacts.mjs';
 import { generateCorpus } from './support/config-corpus.mjs';
 
 const schema = JSON.parse(readFileSync(path.join(repoDir, 'schema/aliyun-direct-mail.config.schema.json'), 'utf8'));
@@ -29,7 +29,7 @@ after(() => host?.stop());
 
 async function hostVerdict(config) {
   try {
-    await host.call('validateConfig', { config });
+    await host.call('validateConfig', { connectorId: packages.directMail.id, config });
     return { success: true };
   } catch (error) {
     if (!(error instanceof RpcResponseError) || error.code !== -32000 || error.data?.code !== 'invalid_config') throw error;

@@ -24,6 +24,7 @@ function fixturePackage(name, protocolVersion) {
     type: 'Email',
     metadata: { id: 'aliyun-direct-mail-dotnet', target: 'aliyun-dm', platform: null, name: { en: 'Test' } },
     configSchema: './schema/aliyun-direct-mail.config.schema.json',
+    sendMessageContext: ['i18nEmailTemplate'],
     host: { executables: {}, args: ['serve'], protocol: 'jsonrpc-stdio', protocolVersion },
   };
   writeFileSync(path.join(dir, 'logto-connector.manifest.json'), JSON.stringify(manifest));

@@ -97,6 +97,12 @@ describe('Aliyun SMS package', () => {
     }
   });
 
+  it('Shows_each_packages_connector_guide_as_its_readme_in_Logtos_console', () => {
+    // The loader reads metadata.readme from the package into the text the console shows beside the form.
+    assert.match(factory(ourId).metadata.readme, /^# Aliyun Short Message Service \(\.NET\) connector/);
+    assert.match(factory('aliyun-direct-mail-dotnet').metadata.readme, /^# Aliyun Direct Mail \(\.NET\) connector/);
+  });
+
   it('Judges_configs_like_the_official_guard_with_its_wording', () => {
     const guard = factory(ourId).configGuard;
     assert.ok(guard.safeParse(config()).success);

@@ -9,11 +9,11 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import semver from 'semver';
 import { runtimeIdentifier } from '../../lib/src/platform.js';
-import { ensurePackage, repoDir, workDir } from './support/artifacts.mjs';
+import { ensurePackage, repoDir, stagedPackageDir } from './support/artifacts.mjs';
 
 const run = promisify(execFile);
 const packageJson = JSON.parse(readFileSync(path.join(repoDir, 'package.json'), 'utf8'));
-const stagedPackage = path.join(workDir, 'package');
+const stagedPackage = stagedPackageDir();
 let tarball;
 
 before(async () => {
@@ -68,7 +68,7 @@ describe('the package', () => {
   it('Packs_only_the_files_whitelist_and_never_node_modules', async () => {
     const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoDir });
     const files = JSON.parse(stdout)[0].files.map((file) => file.path);
-    const allowed = /^(package\.json|README\.md|logo\.svg|logto-connector\.manifest\.json|lib\/index\.js|schema\/[^/]+|host\/publish\/.+)$/;
+    const allowed = /^(package\.json|README\.md|connector\/AliyunDirectMail\/README\.md|logo\.svg|logto-connector\.manifest\.json|lib\/index\.js|schema\/[^/]+|host\/publish\/.+)$/;
     assert.deepEqual(files.filter((file) => !allowed.test(file)), []);
     assert.deepEqual(files.filter((file) => file.includes('node_modules')), []);
     for (const required of ['package.json', 'lib/index.js', 'logto-connector.manifest.json', 'schema/aliyun-direct-mail.config.schema.json']) {

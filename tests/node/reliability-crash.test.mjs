@@ -18,7 +18,7 @@ const fixture = useSandbox();
 
 describe('a host crash', () => {
   it('Settles_64_in_flight_calls_at_once_on_a_SIGKILL_with_the_signal_and_stderr_tail_then_respawns', async (t) => {
-    // Debug logs make the host write one "Sending SingleSendMail attempt" line per call: the sign that all 64 are in flight.
+    // Debug logs make the host write one "Sending SingleSendMail to" line per attempt: the sign that all 64 are in flight.
     const createConnector = await loadBridge(fixture.hostDll, { timeoutMs: 120_000, logLevel: 'debug' });
     const logs = captureConsole();
     t.after(() => logs.restore());
@@ -33,7 +33,7 @@ describe('a host crash', () => {
           (result) => ({ result, at: performance.now() }),
           (error) => ({ error, at: performance.now() }),
         ));
-    const sending = () => logs.lines.filter((line) => line.includes('Sending SingleSendMail attempt')).length;
+    const sending = () => logs.lines.filter((line) => line.includes('Sending SingleSendMail to')).length;
     await waitFor(() => sending() === inFlight, `${inFlight} sends in flight in the host`);
     const [pid] = hostPids();
     const killedAt = performance.now();
@@ -64,7 +64,7 @@ describe('a host crash', () => {
     assert.equal(details.signal, 'SIGKILL');
     assert.equal(details.inFlight.length, inFlight);
     assert.ok(details.stderr.length >= 1 && details.stderr.length <= 10, JSON.stringify(details.stderr));
-    assert.match(details.stderr.at(-1), /Sending (SingleSendMail attempt|HTTP request POST)/);
+    assert.match(details.stderr.at(-1), /Sending (SingleSendMail to|HTTP request POST)/);
     assert.equal(details.host, `LOGTO_DOTNET_CONNECTOR_HOST (dotnet ${fixture.hostDll})`);
 
     // Whatever reached the sandbox was dropped with the host's connections (the Delay fault holds every answer for 120 s).

@@ -3,7 +3,6 @@ using Logto.ConnectorHost.Connectors;
 using Logto.ConnectorHost.Hosting;
 using Logto.ConnectorKit;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +13,7 @@ namespace Logto.ConnectorHost;
 /// built by hand and started and stopped the way the generic host does (SIGTERM and Ctrl+C stop it; the stop waits the grace
 /// period plus 5 s). This is what the CLI's <c>serve</c> runs. Why not the generic host there: under Native AOT the container
 /// builds its open generics (<c>ILogger&lt;T&gt;</c>, <c>IOptions&lt;T&gt;</c>, <c>IEnumerable&lt;T&gt;</c>) with the run-time
-/// type loader: 59 % of the host's CPU samples from spawn to the first answer (perf), which took 23 ms; 10 ms without it.
+/// type loader, which was most of the host's CPU from spawn to the first answer.
 /// </summary>
 public static partial class ConnectorHostRunner
 {
@@ -33,7 +32,7 @@ public static partial class ConnectorHostRunner
         options.Validate();
         var loggerFactory = dependencies.LoggerFactory;
         var logger = loggerFactory.CreateLogger("Logto.ConnectorHost");
-        var lifetime = new ApplicationLifetime(loggerFactory.CreateLogger<ApplicationLifetime>());
+        using var lifetime = new RunnerLifetime();
         using var parentGone = new ParentGoneSignal();
         var settings = Options.Create(options);
         BackgroundService[] services =
@@ -104,7 +103,7 @@ public static partial class ConnectorHostRunner
         }
     }
 
-    private static PosixSignalRegistration OnSignal(PosixSignal signal, ApplicationLifetime lifetime) => PosixSignalRegistration.Create(signal, context =>
+    private static PosixSignalRegistration OnSignal(PosixSignal signal, RunnerLifetime lifetime) => PosixSignalRegistration.Create(signal, context =>
     {
         // Handled: the process stops once the services have drained, not at once.
         context.Cancel = true;

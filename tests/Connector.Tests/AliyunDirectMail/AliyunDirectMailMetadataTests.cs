@@ -35,8 +35,9 @@ public sealed class AliyunDirectMailMetadataTests
         Assert.Null(metadata["platform"]);
         Assert.Equal("./logo.svg", metadata["logo"]!.GetValue<string>());
         Assert.Null(metadata["logoDark"]);
-        Assert.Equal("./README.md", metadata["readme"]!.GetValue<string>());
+        Assert.Equal("./connector/AliyunDirectMail/README.md", metadata["readme"]!.GetValue<string>());
         Assert.True(File.Exists(GeneratedFile.PathOf("logo.svg")));
+        Assert.StartsWith("# Aliyun Direct Mail (.NET) connector", File.ReadAllText(GeneratedFile.PathOf(metadata["readme"]!.GetValue<string>())), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -146,10 +146,13 @@ export function hostUnderTest(env = process.env) {
   return { kind: 'debug', reason: problem };
 }
 
+/** Where a package is staged before it is packed: exactly the files `npm pack` ships, the host for this platform included. */
+export const stagedPackageDir = (pkg = packages.directMail) => path.join(workDir, `stage-${pkg.id}`);
+
 async function packPackage(pkg) {
   await stagePackage(pkg.dir, { host: false });
   const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: pkg.dir });
-  const stage = path.join(workDir, `stage-${pkg.id}`);
+  const stage = stagedPackageDir(pkg);
   rmSync(stage, { recursive: true, force: true });
   for (const { path: file } of JSON.parse(stdout)[0].files) {
     if (file.startsWith('host/publish/')) continue;

@@ -11,7 +11,7 @@ const { default: createConnector } = await import('../../../lib/src/index.js');
 const under = { way: false };
 const info = console.info;
 console.info = (line, ...rest) => {
-  if (String(line).includes('Sending SingleSendMail attempt')) under.way = true;
+  if (String(line).includes('Sending SingleSendMail to')) under.way = true;
   info(line, ...rest);
 };
 const connector = await createConnector({ getConfig: async () => sandboxConfig(endpoint) });

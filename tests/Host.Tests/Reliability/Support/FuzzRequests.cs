@@ -24,8 +24,8 @@ internal sealed partial class FuzzRequests(Uri sandboxEndpoint, string accessKey
         return random.Next(100) switch
         {
             < 22 => (Request(id, "ping"), new(key, "ping", IsEmptyResult)),
-            < 34 => (Request(id, "validateConfig", new JsonObject { ["config"] = Config() }), new(key, "validateConfig ok", IsEmptyResult)),
-            < 44 => (Request(id, "validateConfig", new JsonObject { ["config"] = new JsonObject() }),
+            < 34 => (Request(id, "validateConfig", new JsonObject { ["connectorId"] = "aliyun-direct-mail-dotnet", ["config"] = Config() }), new(key, "validateConfig ok", IsEmptyResult)),
+            < 44 => (Request(id, "validateConfig", new JsonObject { ["connectorId"] = "aliyun-direct-mail-dotnet", ["config"] = new JsonObject() }),
                 new(key, "validateConfig invalid", answer => IsConnectorError(answer, "invalid_config"))),
             < 54 => (Send(id, "not-an-address"), new(key, "sendMessage refused", answer => IsConnectorError(answer, "invalid_request_parameters"))),
             < 58 => (Send(id, $"fuzz-{serial}@example.com"), new(key, "sendMessage sent", IsSent, $"fuzz-{serial}@example.com")),
