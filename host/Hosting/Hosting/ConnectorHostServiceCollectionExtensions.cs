@@ -26,7 +26,9 @@ public static class ConnectorHostServiceCollectionExtensions
         }
 
         services.AddHttpClient();
-        services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(PooledHttpClientFactory.CreateHandler));
+        // No redirects (see PooledHttpClientFactory), and none of the factory's own request logging: it logs every failed
+        // request with its exception's stack trace, where the connector already logs the failure in one line with its cause.
+        services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(PooledHttpClientFactory.CreateHandler).RemoveAllLoggers());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => ConnectorHostStreams.CaptureStdio());
         services.TryAddSingleton(provider => new ConnectorRegistry(provider.GetServices<IConnector>()));

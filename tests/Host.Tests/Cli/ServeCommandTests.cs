@@ -139,6 +139,38 @@ public sealed class ServeCommandTests
         Assert.Empty(sandbox.Exchanges);
     }
 
+    [Theory]
+    [InlineData("refused")]
+    [InlineData("dns")]
+    public async Task An_expected_failure_is_one_short_log_line_with_its_cause_and_no_stack_trace(string failure)
+    {
+        await using var sandbox = await AliyunSandbox.StartAsync();
+        await using var host = HostProcess.Start(Artifacts.CliDll, ["serve", "--log-level", "information"]);
+        await host.InitializeAsync();
+        var config = SandboxConfig(sandbox, AliyunSandboxOptions.DefaultAccessKeySecret);
+        config["endpoint"] = failure == "refused" ? $"http://127.0.0.1:{FreePort()}/" : "https://no-such-host.invalid/";
+
+        var sent = await host.RequestAsync(Rpc.Request(1, "sendMessage", new JsonObject
+        {
+            ["connectorId"] = AliyunDirectMailMetadata.Id,
+            ["to"] = "user@example.com",
+            ["type"] = "Generic",
+            ["payload"] = new JsonObject { ["code"] = "1" },
+            ["config"] = config,
+        }));
+        host.CloseInput();
+        await host.WaitForExitAsync(HostProcess.DefaultTimeout);
+
+        Assert.Equal("general", sent["error"]!["data"]!["code"]!.GetValue<string>());
+        var lines = host.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, line => line.Contains(failure == "refused" ? "Connection refused" : "Could not resolve the host", StringComparison.Ordinal));
+        foreach (var line in lines)
+        {
+            Assert.True(line.Length < 400, $"{line.Length} characters: {line}");
+            Assert.DoesNotContain("Exception", line, StringComparison.Ordinal);
+        }
+    }
+
     private static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);

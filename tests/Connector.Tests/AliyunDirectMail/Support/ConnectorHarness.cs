@@ -56,6 +56,8 @@ internal sealed class ConnectorHarness : IAsyncDisposable
         var collection = new ServiceCollection();
         collection.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
         collection.AddHttpClient();
+        // As both host compositions do: the connector's own log lines, not the factory's per-request exception logging.
+        collection.ConfigureHttpClientDefaults(client => client.RemoveAllLoggers());
         collection.AddHttpClient(AliyunRpcOptions.HttpClientName).AddHttpMessageHandler(() => new CountingHandler(counter));
         collection.Configure<AliyunRpcOptions>(options =>
         {
