@@ -117,7 +117,8 @@ function newestSourceMtime(entry = '') {
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = 0;
   for (const child of readdirSync(full)) {
-    if (['bin', 'obj', 'publish', 'node_modules'].includes(child)) continue;
+    // Build outputs, and a connector's npm package folder, which staging fills (connector/*/package is no host source).
+    if (['bin', 'obj', 'publish', 'node_modules', 'package'].includes(child)) continue;
     // The sandbox is a dev tool of its own: not in the host binary.
     if (path.join(entry, child) === path.join('connector', 'Sandbox')) continue;
     newest = Math.max(newest, newestSourceMtime(path.join(entry, child)));
