@@ -4,7 +4,7 @@ using Logto.ConnectorHost.Cli.Commands;
 
 namespace Logto.ConnectorHost.Cli;
 
-/// <summary>The command line: <c>serve</c> (the default), <c>manifest</c>, <c>schema</c>, <c>validate-config</c>, <c>send</c>.</summary>
+/// <summary>The command line: <c>serve</c> (the default), <c>manifest</c>, <c>schema</c>, <c>validate-config</c>, <c>send</c>, <c>stack-trace</c>.</summary>
 internal static class HostCli
 {
     public static async Task<int> RunAsync(string[] args, ConnectorHostStreams stdio)
@@ -43,6 +43,7 @@ internal static class HostCli
         ("schema", DescribeCommands.CreateSchema),
         ("validate-config", ValidateConfigCommand.Create),
         ("send", SendCommand.Create),
+        ("stack-trace", StackTraceCommand.Create),
     ];
 
     /// <summary>

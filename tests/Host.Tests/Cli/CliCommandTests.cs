@@ -20,7 +20,7 @@ public sealed class CliCommandTests : IDisposable
         var run = await CliRun.RunAsync("--help");
 
         Assert.Equal(0, run.ExitCode);
-        foreach (var command in new[] { "serve", "manifest", "schema", "validate-config", "send", "--parent-pid", "--log-level" })
+        foreach (var command in new[] { "serve", "manifest", "schema", "validate-config", "send", "stack-trace", "--parent-pid", "--log-level" })
         {
             Assert.Contains(command, run.Stdout, StringComparison.Ordinal);
         }
