@@ -25,7 +25,8 @@ export async function stagePackage(packageDir, { host = true } = {}) {
     logLevel: 'warning',
     outfile: path.join(dir, 'lib/index.js'),
   });
-  if (host) execFileSync(path.join(repoDir, 'scripts/build-host'), { stdio: 'inherit' });
+  // Progress to stderr: `npm pack --json` prints the prepack's stdout before its own JSON.
+  if (host) execFileSync(path.join(repoDir, 'scripts/build-host'), { stdio: ['ignore', process.stderr, process.stderr] });
   if (dir === repoDir) return;
 
   const manifest = JSON.parse(readFileSync(path.join(dir, 'logto-connector.manifest.json'), 'utf8'));
