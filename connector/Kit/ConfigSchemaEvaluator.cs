@@ -24,33 +24,6 @@ public sealed class ConfigSchemaEvaluator
 {
     public const string Dialect = "https://json-schema.org/draft/2020-12/schema";
 
-    /// <summary>The string's text; false when it holds a lone surrogate, which <see cref="JsonElement.GetString"/> refuses.</summary>
-    internal static bool TryGetText(JsonElement value, out string text)
-    {
-        try
-        {
-            text = value.GetString()!;
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            text = string.Empty;
-            return false;
-        }
-    }
-
-    private static bool SafeDeepEquals(JsonElement expected, JsonElement value)
-    {
-        try
-        {
-            return JsonElement.DeepEquals(expected, value);
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
-    }
-
     private static readonly string[] Types = ["object", "array", "string", "number", "integer", "boolean", "null"];
 
     private readonly Subschema root;
@@ -230,6 +203,33 @@ public sealed class ConfigSchemaEvaluator
         }
 
         return compiled;
+    }
+
+    /// <summary>The string's text; false when it holds a lone surrogate, which <see cref="JsonElement.GetString"/> refuses.</summary>
+    internal static bool TryGetText(JsonElement value, out string text)
+    {
+        try
+        {
+            text = value.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = string.Empty;
+            return false;
+        }
+    }
+
+    private static bool SafeDeepEquals(JsonElement expected, JsonElement value)
+    {
+        try
+        {
+            return JsonElement.DeepEquals(expected, value);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static string Escape(string segment) => segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
