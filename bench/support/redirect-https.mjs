@@ -1,7 +1,7 @@
 // Points the official @logto/connector-aliyun-dm at a local Direct Mail fake: it hard-codes https://dm*.aliyuncs.com/ and
 // sends with got, which calls https.request through the module object, so replacing that property redirects it.
 // Requests to *.aliyuncs.com become plain HTTP to the fake (method, path, headers, body kept); every other host is untouched.
-// See /work/shared/reference/logto-connector-contract.md §5 (why undici mocks and proxy variables do not work).
+// An undici mock or proxy variables would not work: got goes through https.request, not fetch, and ignores HTTP(S)_PROXY.
 import http from 'node:http';
 import https from 'node:https';
 
