@@ -30,7 +30,7 @@ public sealed class AliyunDirectMailConnector : IConnector
         client = new AliyunRpcClient(httpClientFactory, logger, options, timeProvider, nonceSource);
     }
 
-    public ConnectorDescriptor Descriptor => AliyunDirectMailMetadata.Descriptor;
+    public ConnectorDescriptor Descriptor => AliyunDirectMailMetadata.Source.Descriptor;
 
     public void ValidateConfig(JsonElement config) => AliyunDirectMailConfigValidator.Parse(config);
 

@@ -8,7 +8,7 @@ namespace Logto.Connector.AliyunSms;
 public static class AliyunSmsConfigValidator
 {
     private static readonly Lazy<ConfigValidator<AliyunSmsConfig>> Validator = new(() => new(
-        AliyunSmsMetadata.ConfigSchema, AliyunSmsJsonContext.Default.AliyunSmsConfig, [AliyunEndpoint.PatternCheck]));
+        AliyunSmsMetadata.Source.ConfigSchema, AliyunSmsJsonContext.Default.AliyunSmsConfig, [AliyunEndpoint.PatternCheck]));
 
     public static AliyunSmsConfig Parse(JsonElement config) => Validator.Value.Parse(config);
 }

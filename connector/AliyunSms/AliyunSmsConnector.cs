@@ -32,7 +32,7 @@ public sealed class AliyunSmsConnector : IConnector
         client = new AliyunRpcClient(httpClientFactory, logger, options, timeProvider, nonceSource);
     }
 
-    public ConnectorDescriptor Descriptor => AliyunSmsMetadata.Descriptor;
+    public ConnectorDescriptor Descriptor => AliyunSmsMetadata.Source.Descriptor;
 
     public void ValidateConfig(JsonElement config) => AliyunSmsConfigValidator.Parse(config);
 

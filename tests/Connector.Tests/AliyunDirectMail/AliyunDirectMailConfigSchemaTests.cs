@@ -16,13 +16,13 @@ public sealed class AliyunDirectMailConfigSchemaTests
     {
         var committed = File.ReadAllText(GeneratedFile.PathOf(AliyunDirectMailConfigSchemaSource.RelativePath)).ReplaceLineEndings("\n");
 
-        Assert.Equal(committed, AliyunDirectMailMetadata.ConfigSchemaJson.ReplaceLineEndings("\n"));
+        Assert.Equal(committed, AliyunDirectMailMetadata.Source.ConfigSchemaJson.ReplaceLineEndings("\n"));
     }
 
     [Fact]
     public void Schema_declares_draft_2020_12_and_the_required_keys()
     {
-        var schema = AliyunDirectMailMetadata.ConfigSchema;
+        var schema = AliyunDirectMailMetadata.Source.ConfigSchema;
 
         Assert.Equal(ConfigSchemaGenerator.Draft202012, schema["$schema"]!.GetValue<string>());
         Assert.Equal(["accessKeyId", "accessKeySecret", "accountName", "templates"], Strings(schema["required"]));
@@ -32,7 +32,7 @@ public sealed class AliyunDirectMailConfigSchemaTests
     [Fact]
     public void RegionId_lists_the_five_regions_with_a_title_each()
     {
-        var regionId = AliyunDirectMailMetadata.ConfigSchema["properties"]!["regionId"]!;
+        var regionId = AliyunDirectMailMetadata.Source.ConfigSchema["properties"]!["regionId"]!;
 
         Assert.Equal(["cn-hangzhou", "ap-southeast-1", "ap-southeast-2", "eu-central-1", "us-east-1"], Strings(regionId["enum"]));
         Assert.Equal(5, Strings(regionId["x-enumTitles"]).Length);
@@ -42,7 +42,7 @@ public sealed class AliyunDirectMailConfigSchemaTests
     [Fact]
     public void Templates_require_Register_SignIn_ForgotPassword_and_Generic_through_contains()
     {
-        var templates = AliyunDirectMailMetadata.ConfigSchema["properties"]!["templates"]!;
+        var templates = AliyunDirectMailMetadata.Source.ConfigSchema["properties"]!["templates"]!;
 
         var required = templates["allOf"]!.AsArray().Select(c => c!["contains"]!["properties"]!["usageType"]!["const"]!.GetValue<string>());
         Assert.Equal(AliyunDirectMailConfigSchemaSource.RequiredUsageTypes, required);
@@ -54,7 +54,7 @@ public sealed class AliyunDirectMailConfigSchemaTests
     [Fact]
     public void Default_templates_cover_every_usage_type_once()
     {
-        var defaults = AliyunDirectMailMetadata.ConfigSchema["properties"]!["templates"]!["default"]!.AsArray();
+        var defaults = AliyunDirectMailMetadata.Source.ConfigSchema["properties"]!["templates"]!["default"]!.AsArray();
 
         Assert.Equal(Enum.GetNames<TemplateType>(), defaults.Select(t => t!["usageType"]!.GetValue<string>()));
         Assert.All(defaults, t => Assert.Contains("{{", t!["content"]!.GetValue<string>(), StringComparison.Ordinal));
@@ -63,7 +63,7 @@ public sealed class AliyunDirectMailConfigSchemaTests
     [Fact]
     public void Only_the_secret_is_write_only()
     {
-        var properties = AliyunDirectMailMetadata.ConfigSchema["properties"]!.AsObject();
+        var properties = AliyunDirectMailMetadata.Source.ConfigSchema["properties"]!.AsObject();
 
         var secrets = properties.Where(p => p.Value!["writeOnly"]?.GetValue<bool>() == true).Select(p => p.Key);
         Assert.Equal(["accessKeySecret"], secrets);
@@ -72,7 +72,7 @@ public sealed class AliyunDirectMailConfigSchemaTests
     [Fact]
     public void Endpoint_is_an_http_uri()
     {
-        var endpoint = AliyunDirectMailMetadata.ConfigSchema["properties"]!["endpoint"]!;
+        var endpoint = AliyunDirectMailMetadata.Source.ConfigSchema["properties"]!["endpoint"]!;
 
         Assert.Equal("uri", endpoint["format"]!.GetValue<string>());
         Assert.Equal("^https?://", endpoint["pattern"]!.GetValue<string>());
@@ -81,7 +81,7 @@ public sealed class AliyunDirectMailConfigSchemaTests
     [Fact]
     public void EscapeHtml_is_a_boolean_defaulting_to_true()
     {
-        var escapeHtml = AliyunDirectMailMetadata.ConfigSchema["properties"]!["escapeHtml"]!;
+        var escapeHtml = AliyunDirectMailMetadata.Source.ConfigSchema["properties"]!["escapeHtml"]!;
 
         Assert.Equal("boolean", escapeHtml["type"]!.GetValue<string>());
         Assert.True(escapeHtml["default"]!.GetValue<bool>());
@@ -90,7 +90,7 @@ public sealed class AliyunDirectMailConfigSchemaTests
     [Fact]
     public void No_schema_object_has_a_nullable_type_or_a_reference()
     {
-        var text = AliyunDirectMailMetadata.ConfigSchemaJson;
+        var text = AliyunDirectMailMetadata.Source.ConfigSchemaJson;
 
         Assert.DoesNotContain("\"null\"", text, StringComparison.Ordinal);
         Assert.DoesNotContain("$ref", text, StringComparison.Ordinal);
@@ -106,7 +106,7 @@ public sealed class AliyunDirectMailConfigSchemaTests
             "pattern", "allOf", "contains", "writeOnly", "x-placeholder", "x-tooltip", "x-enumTitles", "x-multiline", "x-missingItemsMessage",
         ];
 
-        Assert.Empty(Keywords(AliyunDirectMailMetadata.ConfigSchema).Except(known));
+        Assert.Empty(Keywords(AliyunDirectMailMetadata.Source.ConfigSchema).Except(known));
     }
 
     private static IEnumerable<string> Keywords(JsonObject schema) => schema.SelectMany(p => p.Key switch

@@ -58,7 +58,7 @@ public sealed class AliyunDirectMailConfigValidatorTests
     public void Parse_accepts_the_schemas_default_templates()
     {
         var config = ValidConfig();
-        config["templates"] = AliyunDirectMailMetadata.ConfigSchema["properties"]!["templates"]!["default"]!.DeepClone();
+        config["templates"] = AliyunDirectMailMetadata.Source.ConfigSchema["properties"]!["templates"]!["default"]!.DeepClone();
 
         Assert.Equal(Enum.GetNames<TemplateType>(), Parse(config).Templates.Select(t => t.UsageType));
     }

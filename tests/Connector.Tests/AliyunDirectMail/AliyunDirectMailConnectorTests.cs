@@ -18,7 +18,7 @@ public class AliyunDirectMailConnectorTests
         using var factory = new NoHttpClientFactory();
         var connector = new AliyunDirectMailConnector(factory, NullLogger<AliyunDirectMailConnector>.Instance);
 
-        var expected = AliyunDirectMailMetadata.Descriptor;
+        var expected = AliyunDirectMailMetadata.Source.Descriptor;
         var actual = connector.Descriptor;
         Assert.Equal((expected.Id, expected.Type), (actual.Id, actual.Type));
         Assert.Equal(expected.Metadata.ToJsonString(), actual.Metadata.ToJsonString());

@@ -75,7 +75,7 @@ public sealed class AliyunDirectMailManifestTests
     // The host section is the host's to write (tests/Host.Tests checks `manifest` prints the committed file); here it is taken
     // from the committed file, so this test checks everything the connector's descriptor decides.
     private static JsonObject Generate() =>
-        ConnectorManifest.Build(AliyunDirectMailMetadata.Descriptor, CommittedHostSection(ManifestPath));
+        ConnectorManifest.Build(AliyunDirectMailMetadata.Source.Descriptor, CommittedHostSection(ManifestPath));
 
     internal static ConnectorManifestHost CommittedHostSection(string manifestPath)
     {

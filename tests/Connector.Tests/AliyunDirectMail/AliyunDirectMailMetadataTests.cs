@@ -8,27 +8,27 @@ public sealed class AliyunDirectMailMetadataTests
 {
     [Fact]
     public void Metadata_matches_the_committed_snapshot() =>
-        CommittedSnapshot.Match<AliyunDirectMailMetadataTests>(AliyunDirectMailMetadata.Metadata);
+        CommittedSnapshot.Match<AliyunDirectMailMetadataTests>(AliyunDirectMailMetadata.Source.Metadata);
 
     [Fact]
     public void FormItems_match_the_committed_snapshot() =>
-        CommittedSnapshot.Match<AliyunDirectMailMetadataTests>(AliyunDirectMailMetadata.Metadata["formItems"]!);
+        CommittedSnapshot.Match<AliyunDirectMailMetadataTests>(AliyunDirectMailMetadata.Source.Metadata["formItems"]!);
 
     [Fact]
     public void Descriptor_carries_the_id_the_Email_type_the_metadata_and_the_schema()
     {
-        var descriptor = AliyunDirectMailMetadata.Descriptor;
+        var descriptor = AliyunDirectMailMetadata.Source.Descriptor;
 
         Assert.Equal("aliyun-direct-mail-dotnet", descriptor.Id);
         Assert.Equal("Email", descriptor.Type);
         Assert.Equal(descriptor.Id, descriptor.Metadata["id"]!.GetValue<string>());
-        Assert.True(JsonNode.DeepEquals(AliyunDirectMailMetadata.ConfigSchema, descriptor.ConfigSchema));
+        Assert.True(JsonNode.DeepEquals(AliyunDirectMailMetadata.Source.ConfigSchema, descriptor.ConfigSchema));
     }
 
     [Fact]
     public void Metadata_targets_aliyun_dm_with_no_platform_and_package_relative_files()
     {
-        var metadata = AliyunDirectMailMetadata.Metadata;
+        var metadata = AliyunDirectMailMetadata.Source.Metadata;
 
         Assert.Equal("aliyun-dm", metadata["target"]!.GetValue<string>());
         Assert.True(metadata.ContainsKey("platform"));
@@ -43,7 +43,7 @@ public sealed class AliyunDirectMailMetadataTests
     [Fact]
     public void Name_and_description_are_in_English_and_Simplified_Chinese_at_least()
     {
-        var metadata = AliyunDirectMailMetadata.Metadata;
+        var metadata = AliyunDirectMailMetadata.Source.Metadata;
 
         foreach (var phrases in new[] { metadata["name"]!.AsObject(), metadata["description"]!.AsObject() })
         {
@@ -56,15 +56,15 @@ public sealed class AliyunDirectMailMetadataTests
     [Fact]
     public void FormItems_follow_the_schemas_property_order()
     {
-        var keys = AliyunDirectMailMetadata.Metadata["formItems"]!.AsArray().Select(i => i!["key"]!.GetValue<string>());
+        var keys = AliyunDirectMailMetadata.Source.Metadata["formItems"]!.AsArray().Select(i => i!["key"]!.GetValue<string>());
 
-        Assert.Equal(AliyunDirectMailMetadata.ConfigSchema["properties"]!.AsObject().Select(p => p.Key), keys);
+        Assert.Equal(AliyunDirectMailMetadata.Source.ConfigSchema["properties"]!.AsObject().Select(p => p.Key), keys);
     }
 
     [Fact]
     public void Only_the_secret_is_a_confidential_form_item()
     {
-        var items = AliyunDirectMailMetadata.Metadata["formItems"]!.AsArray();
+        var items = AliyunDirectMailMetadata.Source.Metadata["formItems"]!.AsArray();
 
         var confidential = items.Where(i => i!["isConfidential"]?.GetValue<bool>() == true).Select(i => i!["key"]!.GetValue<string>());
         Assert.Equal(["accessKeySecret"], confidential);
@@ -104,18 +104,18 @@ public sealed class AliyunDirectMailMetadataTests
     [Fact]
     public void Every_getter_returns_fresh_nodes()
     {
-        var first = AliyunDirectMailMetadata.Metadata;
+        var first = AliyunDirectMailMetadata.Source.Metadata;
         first["id"] = "changed";
-        var schema = AliyunDirectMailMetadata.ConfigSchema;
+        var schema = AliyunDirectMailMetadata.Source.ConfigSchema;
         schema.Remove("properties");
-        var holder = new JsonObject { ["metadata"] = AliyunDirectMailMetadata.Descriptor.Metadata };
+        var holder = new JsonObject { ["metadata"] = AliyunDirectMailMetadata.Source.Descriptor.Metadata };
 
-        Assert.Equal(AliyunDirectMailMetadata.Id, AliyunDirectMailMetadata.Metadata["id"]!.GetValue<string>());
-        Assert.NotNull(AliyunDirectMailMetadata.ConfigSchema["properties"]);
-        Assert.NotNull(new JsonObject { ["again"] = AliyunDirectMailMetadata.Descriptor.Metadata }["again"]);
+        Assert.Equal(AliyunDirectMailMetadata.Id, AliyunDirectMailMetadata.Source.Metadata["id"]!.GetValue<string>());
+        Assert.NotNull(AliyunDirectMailMetadata.Source.ConfigSchema["properties"]);
+        Assert.NotNull(new JsonObject { ["again"] = AliyunDirectMailMetadata.Source.Descriptor.Metadata }["again"]);
         Assert.NotNull(holder["metadata"]);
     }
 
     private static JsonObject Item(string key) =>
-        AliyunDirectMailMetadata.Metadata["formItems"]!.AsArray().Single(i => i!["key"]!.GetValue<string>() == key)!.AsObject();
+        AliyunDirectMailMetadata.Source.Metadata["formItems"]!.AsArray().Single(i => i!["key"]!.GetValue<string>() == key)!.AsObject();
 }

@@ -14,6 +14,6 @@ public sealed class AliyunSmsConfigSchemaTests
     {
         var committed = File.ReadAllText(GeneratedFile.PathOf(AliyunSmsConfigSchemaSource.RelativePath)).ReplaceLineEndings("\n");
 
-        Assert.Equal(committed, AliyunSmsMetadata.ConfigSchemaJson.ReplaceLineEndings("\n"));
+        Assert.Equal(committed, AliyunSmsMetadata.Source.ConfigSchemaJson.ReplaceLineEndings("\n"));
     }
 }
