@@ -4,7 +4,10 @@ using Logto.Connector.AliyunSandbox;
 
 namespace Connector.Tests.Sandbox.Sms;
 
-/// <summary>Every fault mode on SendSms over real HTTP, with correctly signed requests that would otherwise be accepted.</summary>
+/// <summary>
+/// The faults that are SendSms's own (business limit control) or answer in SendSms's shape, over real HTTP; the faults every
+/// API answers alike run for SendSms too in <c>Rpc/FaultTests</c>.
+/// </summary>
 public sealed class SmsFaultTests : IAsyncLifetime
 {
     private static readonly HttpClient Client = new();
@@ -64,43 +67,6 @@ public sealed class SmsFaultTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Service_unavailable_answers_503_with_a_plain_text_page()
-    {
-        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.ServiceUnavailable));
-
-        using var response = await Client.SendSmsAsync(_sandbox);
-
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("Service Unavailable", await response.Content.ReadAsStringAsync());
-        AssertFaultedAndNothingSent("fault:ServiceUnavailable", 503);
-    }
-
-    [Fact]
-    public async Task Malformed_success_answers_200_with_a_body_that_is_not_a_send_result()
-    {
-        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.MalformedSuccess));
-
-        using var response = await Client.SendSmsAsync(_sandbox);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("""{"unexpected":true}""", await response.Content.ReadAsStringAsync());
-        AssertFaultedAndNothingSent("fault:MalformedSuccess", 200);
-    }
-
-    [Fact]
-    public async Task Internal_error_answers_500_with_aliyun_json()
-    {
-        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.InternalError));
-
-        using var response = await Client.SendSmsAsync(_sandbox);
-
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        Assert.Equal("InternalError", (await response.ReadJsonAsync()).Text("Code"));
-        AssertFaultedAndNothingSent("fault:InternalError", 500);
-    }
-
-    [Fact]
     public async Task Reset_mid_response_sends_part_of_a_send_sms_answer_then_resets_and_the_server_keeps_serving()
     {
         _sandbox.SetFault(new SandboxFault(SandboxFaultKind.ResetMidResponse, Count: 1));
@@ -122,32 +88,6 @@ public sealed class SmsFaultTests : IAsyncLifetime
         var reset = _sandbox.Exchanges[0];
         Assert.Equal(("fault:ResetMidResponse", (int?)null, "SendSms"), (reset.Outcome, reset.Status, reset.Action));
         Assert.Single(_sandbox.SmsOutbox);
-    }
-
-    [Fact]
-    public async Task Delay_answers_normally_once_the_delay_is_over()
-    {
-        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.Delay, Count: 1, Delay: TimeSpan.FromMilliseconds(300)));
-        var started = DateTime.UtcNow;
-
-        using var response = await Client.SendSmsAsync(_sandbox);
-
-        Assert.True(DateTime.UtcNow - started >= TimeSpan.FromMilliseconds(290));
-        Assert.Equal("OK", (await response.ReadJsonAsync()).Text("Code"));
-        Assert.Single(_sandbox.SmsOutbox);
-    }
-
-    [Fact]
-    public async Task Delay_records_the_exchange_as_dropped_when_the_client_cancels_and_sends_nothing()
-    {
-        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.Delay, Count: 1, Delay: TimeSpan.FromSeconds(30)));
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client.SendSmsAsync(_sandbox, timeout.Token));
-
-        Assert.True(await AliyunJson.EventuallyAsync(() => _sandbox.Exchanges.Count == 1), "the dropped exchange was not recorded");
-        Assert.Equal(new SandboxExchange("dropped", null, _sandbox.Exchanges[0].At) { Action = "SendSms" }, _sandbox.Exchanges[0]);
-        Assert.Empty(_sandbox.SmsOutbox);
     }
 
     [Fact]

@@ -2,9 +2,12 @@ using System.Net;
 using Connector.Tests.Sandbox.Support;
 using Logto.Connector.AliyunSandbox;
 
-namespace Connector.Tests.Sandbox.DirectMail;
+namespace Connector.Tests.Sandbox.Rpc;
 
-/// <summary>Every fault mode over real HTTP, with correctly signed requests that would otherwise be accepted.</summary>
+/// <summary>
+/// Every fault mode over real HTTP, with correctly signed requests that would otherwise be accepted; the faults every API
+/// answers alike are run for both (SMS-only faults and SendSms's own answers are in <c>Sms/SmsFaultTests</c>).
+/// </summary>
 public sealed class FaultTests : IAsyncLifetime
 {
     private static readonly HttpClient Client = new();
@@ -13,6 +16,8 @@ public sealed class FaultTests : IAsyncLifetime
     public async Task InitializeAsync() => _sandbox = await AliyunSandbox.StartAsync();
 
     public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+
+    public static TheoryData<string> Actions => ["SingleSendMail", "SendSms"];
 
     [Fact]
     public async Task Throttling_answers_400_throttling_user_with_a_retry_after_header()
@@ -29,41 +34,44 @@ public sealed class FaultTests : IAsyncLifetime
         AssertFaultedAndNothingSent("fault:Throttling", 400);
     }
 
-    [Fact]
-    public async Task Service_unavailable_answers_503_with_a_plain_text_page()
+    [Theory]
+    [MemberData(nameof(Actions))]
+    public async Task Service_unavailable_answers_503_with_a_plain_text_page(string action)
     {
         _sandbox.SetFault(new SandboxFault(SandboxFaultKind.ServiceUnavailable));
 
-        using var response = await Client.SendMailAsync(_sandbox);
+        using var response = await SendAsync(action, _sandbox);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("Service Unavailable", await response.Content.ReadAsStringAsync());
-        AssertFaultedAndNothingSent("fault:ServiceUnavailable", 503);
+        AssertFaultedAndNothingSent("fault:ServiceUnavailable", 503, action);
     }
 
-    [Fact]
-    public async Task Malformed_success_answers_200_with_a_body_that_is_not_a_send_result()
+    [Theory]
+    [MemberData(nameof(Actions))]
+    public async Task Malformed_success_answers_200_with_a_body_that_is_not_a_send_result(string action)
     {
         _sandbox.SetFault(new SandboxFault(SandboxFaultKind.MalformedSuccess));
 
-        using var response = await Client.SendMailAsync(_sandbox);
+        using var response = await SendAsync(action, _sandbox);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("""{"unexpected":true}""", await response.Content.ReadAsStringAsync());
-        AssertFaultedAndNothingSent("fault:MalformedSuccess", 200);
+        AssertFaultedAndNothingSent("fault:MalformedSuccess", 200, action);
     }
 
-    [Fact]
-    public async Task Internal_error_answers_500_with_aliyun_json()
+    [Theory]
+    [MemberData(nameof(Actions))]
+    public async Task Internal_error_answers_500_with_aliyun_json(string action)
     {
         _sandbox.SetFault(new SandboxFault(SandboxFaultKind.InternalError));
 
-        using var response = await Client.SendMailAsync(_sandbox);
+        using var response = await SendAsync(action, _sandbox);
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal("InternalError", (await response.ReadJsonAsync()).Text("Code"));
-        AssertFaultedAndNothingSent("fault:InternalError", 500);
+        AssertFaultedAndNothingSent("fault:InternalError", 500, action);
     }
 
     [Fact]
@@ -105,22 +113,24 @@ public sealed class FaultTests : IAsyncLifetime
         Assert.Empty(_sandbox.Outbox);
     }
 
-    [Fact]
-    public async Task Delay_answers_normally_once_the_delay_is_over()
+    [Theory]
+    [MemberData(nameof(Actions))]
+    public async Task Delay_answers_normally_once_the_delay_is_over(string action)
     {
         _sandbox.SetFault(new SandboxFault(SandboxFaultKind.Delay, Count: 1, Delay: TimeSpan.FromMilliseconds(300)));
         var started = DateTime.UtcNow;
 
-        using var response = await Client.SendMailAsync(_sandbox);
+        using var response = await SendAsync(action, _sandbox);
 
         Assert.True(DateTime.UtcNow - started >= TimeSpan.FromMilliseconds(290));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Single(_sandbox.Outbox);
-        Assert.Equal("accepted", Assert.Single(_sandbox.Exchanges).Outcome);
+        Assert.Equal(1, Accepted(_sandbox, action));
+        Assert.Equal(("accepted", action), (Assert.Single(_sandbox.Exchanges).Outcome, _sandbox.Exchanges[0].Action));
     }
 
-    [Fact]
-    public async Task Delay_records_the_exchange_as_dropped_when_the_client_cancels_and_sends_nothing()
+    [Theory]
+    [MemberData(nameof(Actions))]
+    public async Task Delay_records_the_exchange_as_dropped_when_the_client_cancels_and_sends_nothing(string action)
     {
         // Cancelled once the sandbox holds the request, not after a fixed time: on a loaded machine a timer could fire
         // before the request even arrived, and the sandbox would then have nothing to record.
@@ -130,15 +140,15 @@ public sealed class FaultTests : IAsyncLifetime
         sandbox.SetFault(new SandboxFault(SandboxFaultKind.Delay, Count: 1, Delay: delay));
         using var cancel = new CancellationTokenSource();
 
-        var sending = Client.SendMailAsync(sandbox, cancel.Token);
+        var sending = SendAsync(action, sandbox, cancel.Token);
         await watch.Started.WaitAsync(TimeSpan.FromSeconds(60));
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
         Assert.True(await AliyunJson.EventuallyAsync(() => sandbox.Exchanges.Count == 1), "the dropped exchange was not recorded");
-        Assert.Equal(new SandboxExchange("dropped", null, sandbox.Exchanges[0].At) { Action = "SingleSendMail" }, sandbox.Exchanges[0]);
-        Assert.Empty(sandbox.Outbox);
-        using var next = await Client.SendMailAsync(sandbox);
+        Assert.Equal(new SandboxExchange("dropped", null, sandbox.Exchanges[0].At) { Action = action }, sandbox.Exchanges[0]);
+        Assert.Equal(0, Accepted(sandbox, action));
+        using var next = await SendAsync(action, sandbox);
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
     }
 
@@ -190,10 +200,16 @@ public sealed class FaultTests : IAsyncLifetime
         Assert.ThrowsAny<ArgumentException>(() => _sandbox.SetFault(new SandboxFault(kind, count, TimeSpan.FromMilliseconds(delayMs))));
     }
 
-    private void AssertFaultedAndNothingSent(string outcome, int status)
+    private static Task<HttpResponseMessage> SendAsync(string action, AliyunSandbox sandbox, CancellationToken cancellationToken = default) =>
+        action == "SendSms" ? Client.SendSmsAsync(sandbox, cancellationToken) : Client.SendMailAsync(sandbox, cancellationToken);
+
+    private static int Accepted(AliyunSandbox sandbox, string action) => action == "SendSms" ? sandbox.SmsOutbox.Count : sandbox.Outbox.Count;
+
+    private void AssertFaultedAndNothingSent(string outcome, int status, string action = "SingleSendMail")
     {
         Assert.Empty(_sandbox.Outbox);
+        Assert.Empty(_sandbox.SmsOutbox);
         var exchange = Assert.Single(_sandbox.Exchanges);
-        Assert.Equal((outcome, (int?)status), (exchange.Outcome, exchange.Status));
+        Assert.Equal((outcome, (int?)status, action), (exchange.Outcome, exchange.Status, exchange.Action));
     }
 }
