@@ -17,20 +17,20 @@ namespace Logto.Connector.AliyunSandbox;
 /// </summary>
 public sealed class AliyunSandbox : IAsyncDisposable
 {
-    private readonly SandboxHttpServer _server;
-    private readonly SandboxOutbox<SandboxMessage> _outbox;
-    private readonly SandboxOutbox<SandboxSms> _smsOutbox;
-    private readonly ExchangeLog _exchanges;
-    private readonly FaultSwitch _faults;
+    private readonly SandboxHttpServer server;
+    private readonly SandboxOutbox<SandboxMessage> outbox;
+    private readonly SandboxOutbox<SandboxSms> smsOutbox;
+    private readonly ExchangeLog exchanges;
+    private readonly FaultSwitch faults;
 
     private AliyunSandbox(
         SandboxHttpServer server, SandboxOutbox<SandboxMessage> outbox, SandboxOutbox<SandboxSms> smsOutbox, ExchangeLog exchanges, FaultSwitch faults)
     {
-        _server = server;
-        _outbox = outbox;
-        _smsOutbox = smsOutbox;
-        _exchanges = exchanges;
-        _faults = faults;
+        this.server = server;
+        this.outbox = outbox;
+        this.smsOutbox = smsOutbox;
+        this.exchanges = exchanges;
+        this.faults = faults;
         Endpoint = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{server.Port}/"));
     }
 
@@ -38,13 +38,13 @@ public sealed class AliyunSandbox : IAsyncDisposable
     public Uri Endpoint { get; }
 
     /// <summary>A snapshot of the accepted mail messages, in acceptance order.</summary>
-    public IReadOnlyList<SandboxMessage> Outbox => _outbox.Snapshot();
+    public IReadOnlyList<SandboxMessage> Outbox => outbox.Snapshot();
 
     /// <summary>A snapshot of the accepted SMS messages, in acceptance order.</summary>
-    public IReadOnlyList<SandboxSms> SmsOutbox => _smsOutbox.Snapshot();
+    public IReadOnlyList<SandboxSms> SmsOutbox => smsOutbox.Snapshot();
 
     /// <summary>A snapshot of every request to <see cref="Endpoint"/> (accepted, rejected, faulted, dropped), oldest first.</summary>
-    public IReadOnlyList<SandboxExchange> Exchanges => _exchanges.Snapshot();
+    public IReadOnlyList<SandboxExchange> Exchanges => exchanges.Snapshot();
 
     public static Task<AliyunSandbox> StartAsync(AliyunSandboxOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -76,28 +76,28 @@ public sealed class AliyunSandbox : IAsyncDisposable
     }
 
     /// <summary>Applies <paramref name="fault"/> to the next requests to <see cref="Endpoint"/>, until cleared (kind None) or its Count runs out.</summary>
-    public void SetFault(SandboxFault fault) => _faults.Set(fault);
+    public void SetFault(SandboxFault fault) => faults.Set(fault);
 
     /// <summary>Empties the mail outbox (and its <see cref="WaitForMessageAsync"/> queue); the SMS outbox is left as it is.</summary>
-    public void ClearOutbox() => _outbox.Clear();
+    public void ClearOutbox() => outbox.Clear();
 
     /// <summary>Empties the SMS outbox (and its <see cref="WaitForSmsAsync"/> queue).</summary>
-    public void ClearSmsOutbox() => _smsOutbox.Clear();
+    public void ClearSmsOutbox() => smsOutbox.Clear();
 
     /// <summary>
     /// The oldest accepted message this method has not returned yet; waits when there is none.
     /// So "send, then wait" works even when the message arrived before the wait. <see cref="ClearOutbox"/> also clears this queue.
     /// </summary>
-    public Task<SandboxMessage> WaitForMessageAsync(CancellationToken cancellationToken) => _outbox.WaitAsync(cancellationToken);
+    public Task<SandboxMessage> WaitForMessageAsync(CancellationToken cancellationToken) => outbox.WaitAsync(cancellationToken);
 
     /// <summary>The oldest accepted SMS this method has not returned yet; waits when there is none (as <see cref="WaitForMessageAsync"/>).</summary>
-    public Task<SandboxSms> WaitForSmsAsync(CancellationToken cancellationToken) => _smsOutbox.WaitAsync(cancellationToken);
+    public Task<SandboxSms> WaitForSmsAsync(CancellationToken cancellationToken) => smsOutbox.WaitAsync(cancellationToken);
 
     /// <summary>Stops listening, closes every connection (cancelling held-back answers) and waits for their tasks.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _server.DisposeAsync().ConfigureAwait(false);
-        _outbox.Complete();
-        _smsOutbox.Complete();
+        await server.DisposeAsync().ConfigureAwait(false);
+        outbox.Complete();
+        smsOutbox.Complete();
     }
 }

@@ -1,4 +1,4 @@
-using Logto.ConnectorHost.Hosting;
+using Logto.ConnectorHost.Composition;
 using Microsoft.Extensions.Logging;
 
 namespace Logto.ConnectorHost;

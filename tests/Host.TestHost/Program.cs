@@ -13,7 +13,7 @@ var settings = TestHostSettings.Parse(args);
 if (settings.Composition == TestHostSettings.GenericHost)
 {
     var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
-    builder.Logging.AddConnectorHostConsole(settings.LogLevel);
+    builder.Logging.AddConnectorHostStderr(settings.LogLevel);
     var host = builder.Services.AddConnectorHost(settings.Apply).WithStreams(stdio);
     foreach (var id in settings.Connectors)
     {

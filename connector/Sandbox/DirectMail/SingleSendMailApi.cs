@@ -13,7 +13,7 @@ namespace Logto.Connector.AliyunSandbox.DirectMail;
 internal sealed class SingleSendMailApi(SandboxOutbox<SandboxMessage> outbox, TimeProvider timeProvider) : IRpcApi
 {
     // Digits only and 16 long, like Aliyun's EnvIds; unique within a run and increasing across runs.
-    private long _lastEnvId = timeProvider.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
+    private long lastEnvId = timeProvider.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
 
     public string Action => "SingleSendMail";
 
@@ -49,5 +49,5 @@ internal sealed class SingleSendMailApi(SandboxOutbox<SandboxMessage> outbox, Ti
         requestId,
         ("RequestId", requestId), ("EnvId", id));
 
-    public string NewId() => Interlocked.Increment(ref _lastEnvId).ToString(CultureInfo.InvariantCulture);
+    public string NewId() => Interlocked.Increment(ref lastEnvId).ToString(CultureInfo.InvariantCulture);
 }

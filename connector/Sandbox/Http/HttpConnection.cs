@@ -9,11 +9,11 @@ internal sealed class HttpConnection(Socket socket, IHttpRequestHandler handler)
 {
     private static readonly TimeSpan ResetPause = TimeSpan.FromMilliseconds(50);
 
-    private readonly NetworkStream _stream = new(socket, ownsSocket: false);
+    private readonly NetworkStream stream = new(socket, ownsSocket: false);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var reader = new HttpRequestReader(_stream);
+        var reader = new HttpRequestReader(stream);
         try
         {
             while (true)
@@ -107,7 +107,7 @@ internal sealed class HttpConnection(Socket socket, IHttpRequestHandler handler)
     }
 
     private Task SendContinueAsync(CancellationToken cancellationToken) =>
-        _stream.WriteAsync("HTTP/1.1 100 Continue\r\n\r\n"u8.ToArray(), cancellationToken).AsTask();
+        stream.WriteAsync("HTTP/1.1 100 Continue\r\n\r\n"u8.ToArray(), cancellationToken).AsTask();
 
     private async Task WriteAsync(SandboxHttpResponse response, bool keepAlive, CancellationToken cancellationToken)
     {
@@ -115,7 +115,7 @@ internal sealed class HttpConnection(Socket socket, IHttpRequestHandler handler)
         var bytes = new byte[head.Length + response.Body.Length];
         head.CopyTo(bytes, 0);
         response.Body.CopyTo(bytes, head.Length);
-        await _stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+        await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task TryWriteAsync(SandboxHttpResponse response, CancellationToken cancellationToken)
@@ -132,8 +132,8 @@ internal sealed class HttpConnection(Socket socket, IHttpRequestHandler handler)
 
     private async Task ResetMidResponseAsync(SandboxHttpResponse response, CancellationToken cancellationToken)
     {
-        await _stream.WriteAsync(Head(response, keepAlive: true), cancellationToken).ConfigureAwait(false);
-        await _stream.WriteAsync(response.Body.AsMemory(0, response.Body.Length / 2), cancellationToken).ConfigureAwait(false);
+        await stream.WriteAsync(Head(response, keepAlive: true), cancellationToken).ConfigureAwait(false);
+        await stream.WriteAsync(response.Body.AsMemory(0, response.Body.Length / 2), cancellationToken).ConfigureAwait(false);
 
         // Give the client time to read the head, so it fails while reading the body, as after a real mid-transfer reset.
         await Task.Delay(ResetPause, cancellationToken).ConfigureAwait(false);
@@ -178,7 +178,7 @@ internal sealed class HttpConnection(Socket socket, IHttpRequestHandler handler)
             // Already reset or closed.
         }
 
-        _stream.Dispose();
+        stream.Dispose();
         socket.Dispose();
     }
 }

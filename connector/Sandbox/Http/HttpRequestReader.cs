@@ -16,9 +16,9 @@ internal sealed class HttpRequestReader(Stream stream)
 
     private static readonly byte[] HeadTerminator = "\r\n\r\n"u8.ToArray();
 
-    private byte[] _buffer = new byte[8 * 1024];
-    private int _start;
-    private int _end;
+    private byte[] buffer = new byte[8 * 1024];
+    private int start;
+    private int end;
 
     /// <returns>The next request and whether the connection may stay open after it; null when the client closed between requests.</returns>
     public async Task<(SandboxHttpRequest Request, bool KeepAlive)?> ReadAsync(
@@ -27,25 +27,25 @@ internal sealed class HttpRequestReader(Stream stream)
         int headEnd;
         while ((headEnd = FindHeadEnd()) < 0)
         {
-            if (_end - _start >= MaxHeadBytes)
+            if (end - start >= MaxHeadBytes)
             {
                 throw new MalformedRequestException(431, "The request head is larger than 32 KiB.");
             }
 
             if (!await FillAsync(cancellationToken).ConfigureAwait(false))
             {
-                return _end == _start ? null : throw new EndOfStreamException("The client closed the connection mid-request.");
+                return end == start ? null : throw new EndOfStreamException("The client closed the connection mid-request.");
             }
         }
 
-        var head = Encoding.Latin1.GetString(_buffer, _start, headEnd - _start);
-        _start = headEnd + HeadTerminator.Length;
+        var head = Encoding.Latin1.GetString(buffer, start, headEnd - start);
+        start = headEnd + HeadTerminator.Length;
         var (method, target, version, headers) = ParseHead(head);
         var (path, query) = SplitTarget(target);
         var request = new SandboxHttpRequest(method, path, query, headers, []);
 
         var length = BodyLength(request);
-        if (length > 0 && _end - _start < length &&
+        if (length > 0 && end - start < length &&
             string.Equals(request.Header("Expect"), "100-continue", StringComparison.OrdinalIgnoreCase))
         {
             await sendContinueAsync(cancellationToken).ConfigureAwait(false);
@@ -151,9 +151,9 @@ internal sealed class HttpRequestReader(Stream stream)
     private async Task<byte[]> ReadBodyAsync(int length, CancellationToken cancellationToken)
     {
         var body = new byte[length];
-        var buffered = Math.Min(length, _end - _start);
-        _buffer.AsSpan(_start, buffered).CopyTo(body);
-        _start += buffered;
+        var buffered = Math.Min(length, end - start);
+        buffer.AsSpan(start, buffered).CopyTo(body);
+        start += buffered;
         if (buffered < length)
         {
             await stream.ReadExactlyAsync(body.AsMemory(buffered), cancellationToken).ConfigureAwait(false);
@@ -164,26 +164,26 @@ internal sealed class HttpRequestReader(Stream stream)
 
     private int FindHeadEnd()
     {
-        var index = _buffer.AsSpan(_start, _end - _start).IndexOf(HeadTerminator);
-        return index < 0 ? -1 : _start + index;
+        var index = buffer.AsSpan(start, end - start).IndexOf(HeadTerminator);
+        return index < 0 ? -1 : start + index;
     }
 
     private async Task<bool> FillAsync(CancellationToken cancellationToken)
     {
-        if (_start > 0)
+        if (start > 0)
         {
-            _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
-            _end -= _start;
-            _start = 0;
+            buffer.AsSpan(start, end - start).CopyTo(buffer);
+            end -= start;
+            start = 0;
         }
 
-        if (_end == _buffer.Length)
+        if (end == buffer.Length)
         {
-            Array.Resize(ref _buffer, Math.Min(_buffer.Length * 2, MaxHeadBytes + HeadTerminator.Length));
+            Array.Resize(ref buffer, Math.Min(buffer.Length * 2, MaxHeadBytes + HeadTerminator.Length));
         }
 
-        var read = await stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
-        _end += read;
+        var read = await stream.ReadAsync(buffer.AsMemory(end), cancellationToken).ConfigureAwait(false);
+        end += read;
         return read > 0;
     }
 }

@@ -15,23 +15,23 @@ namespace Logto.Connector.AliyunSandbox.Http;
 
 internal sealed class SandboxHttpServer : IAsyncDisposable
 {
-    private readonly TcpListener _listener;
-    private readonly IHttpRequestHandler _handler;
-    private readonly ILogger _logger;
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly ConcurrentDictionary<HttpConnection, Task> _connections = new();
-    private readonly Task _acceptLoop;
-    private int _disposed;
+    private readonly TcpListener listener;
+    private readonly IHttpRequestHandler handler;
+    private readonly ILogger logger;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly ConcurrentDictionary<HttpConnection, Task> connections = new();
+    private readonly Task acceptLoop;
+    private int disposed;
 
     private SandboxHttpServer(TcpListener listener, IHttpRequestHandler handler, ILogger logger)
     {
-        _listener = listener;
-        _handler = handler;
-        _logger = logger;
-        _acceptLoop = AcceptLoopAsync();
+        this.listener = listener;
+        this.handler = handler;
+        this.logger = logger;
+        acceptLoop = AcceptLoopAsync();
     }
 
-    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+    public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
 
     public static SandboxHttpServer Start(int port, IHttpRequestHandler handler, ILogger logger)
     {
@@ -42,50 +42,50 @@ internal sealed class SandboxHttpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
         {
             return;
         }
 
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        _listener.Stop();
-        await _acceptLoop.ConfigureAwait(false);
-        foreach (var connection in _connections.Keys)
+        await stopping.CancelAsync().ConfigureAwait(false);
+        listener.Stop();
+        await acceptLoop.ConfigureAwait(false);
+        foreach (var connection in connections.Keys)
         {
             connection.Abort();
         }
 
-        await Task.WhenAll(_connections.Values).ConfigureAwait(false);
-        _stopping.Dispose();
+        await Task.WhenAll(connections.Values).ConfigureAwait(false);
+        stopping.Dispose();
     }
 
     private async Task AcceptLoopAsync()
     {
         await Task.Yield();
-        while (!_stopping.IsCancellationRequested)
+        while (!stopping.IsCancellationRequested)
         {
             Socket socket;
             try
             {
-                socket = await _listener.AcceptSocketAsync(_stopping.Token).ConfigureAwait(false);
+                socket = await listener.AcceptSocketAsync(stopping.Token).ConfigureAwait(false);
             }
             catch (Exception error) when (error is OperationCanceledException or ObjectDisposedException or SocketException)
             {
-                if (_stopping.IsCancellationRequested)
+                if (stopping.IsCancellationRequested)
                 {
                     return;
                 }
 
-                SandboxLog.AcceptFailed(_logger, error);
+                SandboxLog.AcceptFailed(logger, error);
                 continue;
             }
 
             socket.NoDelay = true;
-            var connection = new HttpConnection(socket, _handler);
+            var connection = new HttpConnection(socket, handler);
 
             // Registered before it starts, so that its own removal can never run first.
             var serve = new Task<Task>(() => ServeAsync(connection));
-            _connections[connection] = serve.Unwrap();
+            connections[connection] = serve.Unwrap();
             serve.Start(TaskScheduler.Default);
         }
     }
@@ -94,18 +94,18 @@ internal sealed class SandboxHttpServer : IAsyncDisposable
     {
         try
         {
-            await connection.RunAsync(_stopping.Token).ConfigureAwait(false);
+            await connection.RunAsync(stopping.Token).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // A failing handler must not take the server down; it is logged and its connection closed.
         catch (Exception error)
 #pragma warning restore CA1031
         {
-            SandboxLog.ConnectionFailed(_logger, error);
+            SandboxLog.ConnectionFailed(logger, error);
             connection.Abort();
         }
         finally
         {
-            _connections.TryRemove(connection, out _);
+            connections.TryRemove(connection, out _);
         }
     }
 }

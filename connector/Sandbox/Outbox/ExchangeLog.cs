@@ -5,28 +5,28 @@ internal sealed class ExchangeLog(TimeProvider timeProvider)
 {
     public const int Capacity = 100_000;
 
-    private readonly Lock _gate = new();
-    private readonly Queue<SandboxExchange> _exchanges = new();
+    private readonly Lock gate = new();
+    private readonly Queue<SandboxExchange> exchanges = new();
 
     public void Add(string outcome, int? status, string? action = null)
     {
         var exchange = new SandboxExchange(outcome, status, timeProvider.GetUtcNow()) { Action = action };
-        lock (_gate)
+        lock (gate)
         {
-            if (_exchanges.Count == Capacity)
+            if (exchanges.Count == Capacity)
             {
-                _exchanges.Dequeue();
+                exchanges.Dequeue();
             }
 
-            _exchanges.Enqueue(exchange);
+            exchanges.Enqueue(exchange);
         }
     }
 
     public IReadOnlyList<SandboxExchange> Snapshot()
     {
-        lock (_gate)
+        lock (gate)
         {
-            return [.. _exchanges];
+            return [.. exchanges];
         }
     }
 }

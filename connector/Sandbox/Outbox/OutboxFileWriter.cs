@@ -10,12 +10,12 @@ namespace Logto.Connector.AliyunSandbox.Outbox;
 /// </summary>
 internal sealed class OutboxFileWriter
 {
-    private readonly string _directory;
+    private readonly string directory;
 
     public OutboxFileWriter(string directory)
     {
-        _directory = Path.GetFullPath(directory);
-        Directory.CreateDirectory(_directory);
+        this.directory = Path.GetFullPath(directory);
+        Directory.CreateDirectory(this.directory);
     }
 
     public void Write(SandboxMessage message)
@@ -29,7 +29,7 @@ internal sealed class OutboxFileWriter
 
     private void WriteWhole(string name, byte[] bytes)
     {
-        var path = Path.Combine(_directory, name);
+        var path = Path.Combine(directory, name);
         var partial = path + ".partial";
         File.WriteAllBytes(partial, bytes);
         File.Move(partial, path, overwrite: true);

@@ -8,15 +8,15 @@ namespace Logto.Connector.AliyunSandbox.Outbox;
 /// <param name="idOf">The item's id, for the log when its files cannot be written.</param>
 internal sealed class SandboxOutbox<T>(Action<T>? writeFiles, Func<T, string> idOf, ILogger logger)
 {
-    private readonly Lock _gate = new();
-    private readonly List<T> _items = [];
-    private readonly Channel<T> _arrivals = Channel.CreateUnbounded<T>();
+    private readonly Lock gate = new();
+    private readonly List<T> items = [];
+    private readonly Channel<T> arrivals = Channel.CreateUnbounded<T>();
 
     public IReadOnlyList<T> Snapshot()
     {
-        lock (_gate)
+        lock (gate)
         {
-            return [.. _items];
+            return [.. items];
         }
     }
 
@@ -33,19 +33,19 @@ internal sealed class SandboxOutbox<T>(Action<T>? writeFiles, Func<T, string> id
             SandboxLog.OutboxWriteFailed(logger, idOf(item), error);
         }
 
-        lock (_gate)
+        lock (gate)
         {
-            _items.Add(item);
-            _arrivals.Writer.TryWrite(item);
+            items.Add(item);
+            arrivals.Writer.TryWrite(item);
         }
     }
 
     public void Clear()
     {
-        lock (_gate)
+        lock (gate)
         {
-            _items.Clear();
-            while (_arrivals.Reader.TryRead(out _))
+            items.Clear();
+            while (arrivals.Reader.TryRead(out _))
             {
             }
         }
@@ -56,7 +56,7 @@ internal sealed class SandboxOutbox<T>(Action<T>? writeFiles, Func<T, string> id
     {
         try
         {
-            return await _arrivals.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            return await arrivals.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (ChannelClosedException error)
         {
@@ -64,5 +64,5 @@ internal sealed class SandboxOutbox<T>(Action<T>? writeFiles, Func<T, string> id
         }
     }
 
-    public void Complete() => _arrivals.Writer.TryComplete();
+    public void Complete() => arrivals.Writer.TryComplete();
 }

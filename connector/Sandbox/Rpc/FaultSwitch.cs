@@ -5,9 +5,9 @@ namespace Logto.Connector.AliyunSandbox.Rpc;
 /// <summary>The fault in force and how many more requests it applies to. Thread-safe: each request takes at most one turn.</summary>
 internal sealed class FaultSwitch(ILogger logger)
 {
-    private readonly Lock _gate = new();
-    private SandboxFault? _current;
-    private int _remaining;
+    private readonly Lock gate = new();
+    private SandboxFault? current;
+    private int remaining;
 
     public void Set(SandboxFault fault)
     {
@@ -23,9 +23,9 @@ internal sealed class FaultSwitch(ILogger logger)
             throw new ArgumentOutOfRangeException(nameof(fault), fault.Delay, "A Delay fault needs a positive Delay.");
         }
 
-        lock (_gate)
+        lock (gate)
         {
-            (_current, _remaining) = fault.Kind == SandboxFaultKind.None ? (null, 0) : (fault, fault.Count);
+            (current, remaining) = fault.Kind == SandboxFaultKind.None ? (null, 0) : (fault, fault.Count);
         }
 
         SandboxLog.FaultSet(logger, fault.Kind, fault.Count, fault.Delay);
@@ -37,17 +37,17 @@ internal sealed class FaultSwitch(ILogger logger)
     public SandboxFault? Take(Func<SandboxFaultKind, bool> applies)
     {
         ArgumentNullException.ThrowIfNull(applies);
-        lock (_gate)
+        lock (gate)
         {
-            var fault = _current;
+            var fault = current;
             if (fault is not null && !applies(fault.Kind))
             {
                 return null;
             }
 
-            if (fault is not null && --_remaining == 0)
+            if (fault is not null && --remaining == 0)
             {
-                _current = null;
+                current = null;
             }
 
             return fault;

@@ -10,9 +10,9 @@ internal sealed class NonceRegistry(TimeProvider timeProvider, int capacity = No
 {
     public const int DefaultCapacity = 200_000;
 
-    private readonly Dictionary<string, DateTimeOffset> _used = new(StringComparer.Ordinal);
-    private readonly PriorityQueue<string, DateTimeOffset> _byExpiry = new();
-    private readonly Lock _gate = new();
+    private readonly Dictionary<string, DateTimeOffset> used = new(StringComparer.Ordinal);
+    private readonly PriorityQueue<string, DateTimeOffset> byExpiry = new();
+    private readonly Lock gate = new();
 
     public int Capacity => capacity;
 
@@ -20,9 +20,9 @@ internal sealed class NonceRegistry(TimeProvider timeProvider, int capacity = No
     {
         get
         {
-            lock (_gate)
+            lock (gate)
             {
-                return _used.Count;
+                return used.Count;
             }
         }
     }
@@ -31,21 +31,21 @@ internal sealed class NonceRegistry(TimeProvider timeProvider, int capacity = No
     public bool TryUse(string accessKeyId, string nonce, DateTimeOffset forgetAfter)
     {
         var key = accessKeyId + "\n" + nonce;
-        lock (_gate)
+        lock (gate)
         {
             var now = timeProvider.GetUtcNow();
-            while (_byExpiry.TryPeek(out var oldest, out var expiry) && (expiry < now || _used.Count >= capacity))
+            while (byExpiry.TryPeek(out var oldest, out var expiry) && (expiry < now || used.Count >= capacity))
             {
-                _byExpiry.Dequeue();
-                _used.Remove(oldest);
+                byExpiry.Dequeue();
+                used.Remove(oldest);
             }
 
-            if (!_used.TryAdd(key, forgetAfter))
+            if (!used.TryAdd(key, forgetAfter))
             {
                 return false;
             }
 
-            _byExpiry.Enqueue(key, forgetAfter);
+            byExpiry.Enqueue(key, forgetAfter);
             return true;
         }
     }

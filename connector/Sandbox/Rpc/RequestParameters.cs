@@ -12,7 +12,7 @@ namespace Logto.Connector.AliyunSandbox.Rpc;
 /// </summary>
 internal sealed class RequestParameters
 {
-    private readonly Dictionary<string, string> _first = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> first = new(StringComparer.Ordinal);
 
     private RequestParameters(List<KeyValuePair<string, string>> all, string rawBody)
     {
@@ -20,7 +20,7 @@ internal sealed class RequestParameters
         RawBody = rawBody;
         foreach (var (name, value) in all)
         {
-            _first.TryAdd(name, value);
+            first.TryAdd(name, value);
         }
     }
 
@@ -29,7 +29,7 @@ internal sealed class RequestParameters
     public string RawBody { get; }
 
     /// <summary>The first value received for <paramref name="name"/>, or null.</summary>
-    public string? this[string name] => _first.GetValueOrDefault(name);
+    public string? this[string name] => first.GetValueOrDefault(name);
 
     public static RequestParameters From(SandboxHttpRequest request)
     {

@@ -13,7 +13,7 @@ namespace Logto.Connector.AliyunSandbox.Sms;
 internal sealed class SendSmsApi(SandboxOutbox<SandboxSms> outbox, TimeProvider timeProvider) : IRpcApi
 {
     // Shaped like Aliyun's, e.g. 900619746936498440^0: 18 digits, unique within a run and increasing across runs.
-    private long _lastBizId = timeProvider.GetUtcNow().ToUnixTimeMilliseconds() * 100_000;
+    private long lastBizId = timeProvider.GetUtcNow().ToUnixTimeMilliseconds() * 100_000;
 
     public string Action => "SendSms";
 
@@ -46,5 +46,5 @@ internal sealed class SendSmsApi(SandboxOutbox<SandboxSms> outbox, TimeProvider 
         requestId,
         ("Message", "OK"), ("RequestId", requestId), ("Code", "OK"), ("BizId", id));
 
-    public string NewId() => Interlocked.Increment(ref _lastBizId).ToString(CultureInfo.InvariantCulture) + "^0";
+    public string NewId() => Interlocked.Increment(ref lastBizId).ToString(CultureInfo.InvariantCulture) + "^0";
 }

@@ -1,6 +1,6 @@
-using Logto.Connector.Aliyun;
 using System.Globalization;
 using Connector.Tests.AliyunDirectMail.Support;
+using Logto.Connector.Aliyun;
 using Logto.Connector.AliyunDirectMail;
 using Logto.Connector.AliyunSandbox;
 using Logto.ConnectorKit;

@@ -1,5 +1,5 @@
-using Logto.Connector.Aliyun;
 using Connector.Tests.AliyunDirectMail.Support;
+using Logto.Connector.Aliyun;
 using Logto.Connector.AliyunDirectMail;
 using Logto.ConnectorKit;
 

@@ -1,6 +1,6 @@
-using Logto.ConnectorKit;
 using Connector.Tests.AliyunDirectMail.Support;
 using Logto.Connector.AliyunDirectMail;
+using Logto.ConnectorKit;
 
 namespace Connector.Tests.AliyunDirectMail;
 

@@ -10,18 +10,18 @@ namespace Connector.Tests.Sandbox;
 public sealed class AliyunSandboxTests : IAsyncLifetime
 {
     private static readonly HttpClient Client = new();
-    private AliyunSandbox _sandbox = null!;
+    private AliyunSandbox sandbox = null!;
 
-    public async Task InitializeAsync() => _sandbox = await AliyunSandbox.StartAsync();
+    public async Task InitializeAsync() => sandbox = await AliyunSandbox.StartAsync();
 
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    public async Task DisposeAsync() => await sandbox.DisposeAsync();
 
     [Fact]
     public void Endpoint_is_an_ephemeral_port_on_the_loopback_address()
     {
-        Assert.Equal("127.0.0.1", _sandbox.Endpoint.Host);
-        Assert.NotEqual(0, _sandbox.Endpoint.Port);
-        Assert.Equal("/", _sandbox.Endpoint.AbsolutePath);
+        Assert.Equal("127.0.0.1", sandbox.Endpoint.Host);
+        Assert.NotEqual(0, sandbox.Endpoint.Port);
+        Assert.Equal("/", sandbox.Endpoint.AbsolutePath);
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class AliyunSandboxTests : IAsyncLifetime
     {
         var parameters = SignedRequest.Sign(SignedRequest.Business());
 
-        using var response = await Client.PostAsync(_sandbox.Endpoint, parameters);
+        using var response = await Client.PostAsync(sandbox.Endpoint, parameters);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
@@ -38,7 +38,7 @@ public sealed class AliyunSandboxTests : IAsyncLifetime
         Assert.Matches("^[0-9]{15,}$", body.Text("EnvId"));
         Assert.Matches("^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$", body.Text("RequestId"));
 
-        var message = Assert.Single(_sandbox.Outbox);
+        var message = Assert.Single(sandbox.Outbox);
         Assert.Equal(body.Text("EnvId"), message.EnvId);
         Assert.Equal(body.Text("RequestId"), message.RequestId);
         Assert.Equal(SignedRequest.AccessKeyId, message.AccessKeyId);
@@ -51,7 +51,7 @@ public sealed class AliyunSandboxTests : IAsyncLifetime
         Assert.Equal("cn-hangzhou", message.RegionId);
         Assert.Equal(parameters, message.Parameters);
         Assert.Equal(await new FormUrlEncodedContent(parameters).ReadAsStringAsync(), message.RawBody);
-        Assert.Equal([new SandboxExchange("accepted", 200, Assert.Single(_sandbox.Exchanges).At) { Action = "SingleSendMail" }], _sandbox.Exchanges);
+        Assert.Equal([new SandboxExchange("accepted", 200, Assert.Single(sandbox.Exchanges).At) { Action = "SingleSendMail" }], sandbox.Exchanges);
     }
 
     [Fact]
@@ -111,10 +111,10 @@ public sealed class AliyunSandboxTests : IAsyncLifetime
     {
         var query = await new FormUrlEncodedContent(SignedRequest.Sign(SignedRequest.Business(), method: "GET")).ReadAsStringAsync();
 
-        using var response = await Client.GetAsync(new Uri(_sandbox.Endpoint, "?" + query));
+        using var response = await Client.GetAsync(new Uri(sandbox.Endpoint, "?" + query));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("", Assert.Single(_sandbox.Outbox).RawBody);
+        Assert.Equal("", Assert.Single(sandbox.Outbox).RawBody);
     }
 
     [Fact]
@@ -124,10 +124,10 @@ public sealed class AliyunSandboxTests : IAsyncLifetime
         var business = SignedRequest.Business().Keys.ToHashSet();
         var query = await new FormUrlEncodedContent(signed.Where(p => !business.Contains(p.Key))).ReadAsStringAsync();
 
-        using var response = await Client.PostAsync(new Uri(_sandbox.Endpoint, "?" + query), signed.Where(p => business.Contains(p.Key)));
+        using var response = await Client.PostAsync(new Uri(sandbox.Endpoint, "?" + query), signed.Where(p => business.Contains(p.Key)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Verification code", Assert.Single(_sandbox.Outbox).Subject);
+        Assert.Equal("Verification code", Assert.Single(sandbox.Outbox).Subject);
     }
 
     [Fact]
@@ -136,24 +136,24 @@ public sealed class AliyunSandboxTests : IAsyncLifetime
         var parameters = SignedRequest.Sign(SignedRequest.Business()).Where(p => p.Key is not ("Format" or "Signature")).ToList();
         parameters.Add(new("Signature", RpcSignature.Sign("POST", parameters, SignedRequest.Secret)));
 
-        using var response = await Client.PostAsync(_sandbox.Endpoint, parameters);
+        using var response = await Client.PostAsync(sandbox.Endpoint, parameters);
 
         Assert.Equal("text/xml", response.Content.Headers.ContentType?.MediaType);
         var xml = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("SingleSendMailResponse", xml.Root!.Name.LocalName);
-        Assert.Equal(Assert.Single(_sandbox.Outbox).EnvId, xml.Root.Element("EnvId")!.Value);
+        Assert.Equal(Assert.Single(sandbox.Outbox).EnvId, xml.Root.Element("EnvId")!.Value);
     }
 
     [Fact]
     public async Task Wait_for_message_returns_a_message_that_arrived_before_the_wait_then_the_next_one()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        using var first = await Client.SendMailAsync(_sandbox);
+        using var first = await Client.SendMailAsync(sandbox);
 
-        var firstMessage = await _sandbox.WaitForMessageAsync(timeout.Token);
-        var secondWait = _sandbox.WaitForMessageAsync(timeout.Token);
+        var firstMessage = await sandbox.WaitForMessageAsync(timeout.Token);
+        var secondWait = sandbox.WaitForMessageAsync(timeout.Token);
         Assert.False(secondWait.IsCompleted);
-        using var second = await Client.SendMailAsync(_sandbox);
+        using var second = await Client.SendMailAsync(sandbox);
         var secondMessage = await secondWait;
 
         Assert.Equal((await first.ReadJsonAsync()).Text("EnvId"), firstMessage.EnvId);
@@ -163,12 +163,12 @@ public sealed class AliyunSandboxTests : IAsyncLifetime
     [Fact]
     public async Task Clear_outbox_empties_the_outbox_but_keeps_the_exchanges()
     {
-        using var response = await Client.SendMailAsync(_sandbox);
+        using var response = await Client.SendMailAsync(sandbox);
 
-        _sandbox.ClearOutbox();
+        sandbox.ClearOutbox();
 
-        Assert.Empty(_sandbox.Outbox);
-        Assert.Single(_sandbox.Exchanges);
+        Assert.Empty(sandbox.Outbox);
+        Assert.Single(sandbox.Exchanges);
     }
 
     [Fact]

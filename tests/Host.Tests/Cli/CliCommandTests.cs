@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Host.Tests.Support;
 using Logto.Connector.AliyunDirectMail;
-using Logto.Connector.AliyunSms;
 using Logto.Connector.AliyunSandbox;
+using Logto.Connector.AliyunSms;
 using Logto.ConnectorKit;
 
 namespace Host.Tests.Cli;

@@ -93,7 +93,10 @@ public sealed class ProtocolDocumentTests
             [ProtocolNames.ValidateConfig] = await host.RequestAsync(Rpc.Request(3, "validateConfig", new JsonObject { ["config"] = config.DeepClone() })),
             [ProtocolNames.SendMessage] = await host.RequestAsync(Rpc.Request(4, "sendMessage", new JsonObject
             {
-                ["to"] = "a@b.c", ["type"] = "Generic", ["payload"] = new JsonObject { ["code"] = "1" }, ["config"] = config.DeepClone(),
+                ["to"] = "a@b.c",
+                ["type"] = "Generic",
+                ["payload"] = new JsonObject { ["code"] = "1" },
+                ["config"] = config.DeepClone(),
             })),
         };
 
@@ -120,11 +123,16 @@ public sealed class ProtocolDocumentTests
             ["ConnectorError"] = await host.RequestAsync(Rpc.Request(6, "validateConfig", new JsonObject { ["connectorId"] = "test", ["config"] = 1 })),
             ["InvalidRequestParameters"] = await host.RequestAsync(Rpc.Request(7, "sendMessage", new JsonObject
             {
-                ["connectorId"] = "test", ["to"] = 5, ["type"] = "Generic", ["payload"] = new JsonObject(), ["config"] = new JsonObject { ["apiKey"] = "k" },
+                ["connectorId"] = "test",
+                ["to"] = 5,
+                ["type"] = "Generic",
+                ["payload"] = new JsonObject(),
+                ["config"] = new JsonObject { ["apiKey"] = "k" },
             })),
             ["Overloaded"] = await host.RequestAsync(Rpc.Request(8, "validateConfig", new JsonObject
             {
-                ["connectorId"] = "test", ["config"] = new JsonObject { ["apiKey"] = new string('k', 300) },
+                ["connectorId"] = "test",
+                ["config"] = new JsonObject { ["apiKey"] = new string('k', 300) },
             })),
         };
         answers.Remove("Initialized");

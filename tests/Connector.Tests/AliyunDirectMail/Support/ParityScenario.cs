@@ -59,8 +59,16 @@ internal sealed record ParityScenario(TemplateType Type, JsonObject Payload, str
             ["accountName"] = TestConfigs.AccountName,
             ["templates"] = templates,
         };
-        if (RegionId is not null) config["regionId"] = RegionId;
-        if (FromAlias is not null) config["fromAlias"] = FromAlias;
+        if (RegionId is not null)
+        {
+            config["regionId"] = RegionId;
+        }
+
+        if (FromAlias is not null)
+        {
+            config["fromAlias"] = FromAlias;
+        }
+
         return config;
     }
 

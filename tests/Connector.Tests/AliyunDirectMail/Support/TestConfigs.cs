@@ -38,10 +38,26 @@ internal static class TestConfigs
             ["accountName"] = AccountName,
             ["templates"] = templates,
         };
-        if (regionId is not null) config["regionId"] = regionId;
-        if (fromAlias is not null) config["fromAlias"] = fromAlias;
-        if (endpoint is not null) config["endpoint"] = endpoint;
-        if (escapeHtml is not null) config["escapeHtml"] = escapeHtml;
+        if (regionId is not null)
+        {
+            config["regionId"] = regionId;
+        }
+
+        if (fromAlias is not null)
+        {
+            config["fromAlias"] = fromAlias;
+        }
+
+        if (endpoint is not null)
+        {
+            config["endpoint"] = endpoint;
+        }
+
+        if (escapeHtml is not null)
+        {
+            config["escapeHtml"] = escapeHtml;
+        }
+
         return config;
     }
 

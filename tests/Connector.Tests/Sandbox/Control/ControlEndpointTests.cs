@@ -9,24 +9,24 @@ namespace Connector.Tests.Sandbox.Control;
 public sealed class ControlEndpointTests : IAsyncLifetime
 {
     private static readonly HttpClient Client = new();
-    private AliyunSandbox _sandbox = null!;
+    private AliyunSandbox sandbox = null!;
 
-    public async Task InitializeAsync() => _sandbox = await AliyunSandbox.StartAsync();
+    public async Task InitializeAsync() => sandbox = await AliyunSandbox.StartAsync();
 
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    public async Task DisposeAsync() => await sandbox.DisposeAsync();
 
     [Fact]
     public async Task Get_outbox_lists_the_accepted_messages_as_json()
     {
-        using var first = await Client.SendMailAsync(_sandbox);
-        using var second = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.Sign(SignedRequest.Business(to: "other@example.com")));
+        using var first = await Client.SendMailAsync(sandbox);
+        using var second = await Client.PostAsync(sandbox.Endpoint, SignedRequest.Sign(SignedRequest.Business(to: "other@example.com")));
 
         using var response = await Client.GetAsync(Url("outbox"));
         var outbox = await response.ReadJsonAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(
-            _sandbox.Outbox.Select(m => (m.EnvId, m.ToAddress, m.Subject, m.HtmlBody, m.RawBody)),
+            sandbox.Outbox.Select(m => (m.EnvId, m.ToAddress, m.Subject, m.HtmlBody, m.RawBody)),
             outbox.EnumerateArray().Select(m => (m.Text("envId"), m.Text("toAddress"), m.Text("subject"), (string?)m.Text("htmlBody"), m.Text("rawBody"))));
         var message = outbox[0];
         Assert.Equal(
@@ -41,7 +41,7 @@ public sealed class ControlEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Get_sms_outbox_lists_the_accepted_sms_as_json_and_the_mail_outbox_does_not()
     {
-        using var sms = await Client.SendSmsAsync(_sandbox);
+        using var sms = await Client.SendSmsAsync(sandbox);
 
         var outbox = await (await Client.GetAsync(Url("sms-outbox"))).ReadJsonAsync();
 
@@ -49,7 +49,7 @@ public sealed class ControlEndpointTests : IAsyncLifetime
         Assert.Equal(
             ["bizId", "requestId", "accessKeyId", "phoneNumbers", "signName", "templateCode", "templateParam", "parameters", "rawBody", "receivedAt"],
             message.EnumerateObject().Select(p => p.Name));
-        var accepted = Assert.Single(_sandbox.SmsOutbox);
+        var accepted = Assert.Single(sandbox.SmsOutbox);
         Assert.Equal(
             (accepted.BizId, accepted.PhoneNumbers, accepted.SignName, accepted.TemplateCode, accepted.TemplateParam, accepted.RawBody),
             (message.Text("bizId"), message.Text("phoneNumbers"), message.Text("signName"), message.Text("templateCode"),
@@ -61,21 +61,21 @@ public sealed class ControlEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Delete_sms_outbox_clears_it_and_leaves_the_mail_outbox()
     {
-        using var sms = await Client.SendSmsAsync(_sandbox);
-        using var mail = await Client.SendMailAsync(_sandbox);
+        using var sms = await Client.SendSmsAsync(sandbox);
+        using var mail = await Client.SendMailAsync(sandbox);
 
         using var response = await Client.DeleteAsync(Url("sms-outbox"));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal("[]", await Client.GetStringAsync(Url("sms-outbox")));
-        Assert.Single(_sandbox.Outbox);
+        Assert.Single(sandbox.Outbox);
     }
 
     [Fact]
     public async Task Post_fault_sets_business_limit_control_for_sms()
     {
         using var set = await PostJsonAsync("fault", """{"kind":"businessLimitControl","count":1}""");
-        using var limited = await Client.SendSmsAsync(_sandbox);
+        using var limited = await Client.SendSmsAsync(sandbox);
 
         Assert.Equal(HttpStatusCode.NoContent, set.StatusCode);
         Assert.Equal("isv.BUSINESS_LIMIT_CONTROL", (await limited.ReadJsonAsync()).Text("Code"));
@@ -84,12 +84,12 @@ public sealed class ControlEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Delete_outbox_clears_it()
     {
-        using var sent = await Client.SendMailAsync(_sandbox);
+        using var sent = await Client.SendMailAsync(sandbox);
 
         using var response = await Client.DeleteAsync(Url("outbox"));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        Assert.Empty(_sandbox.Outbox);
+        Assert.Empty(sandbox.Outbox);
         Assert.Equal("[]", await Client.GetStringAsync(Url("outbox")));
     }
 
@@ -97,8 +97,8 @@ public sealed class ControlEndpointTests : IAsyncLifetime
     public async Task Post_fault_sets_a_fault_for_the_next_count_requests()
     {
         using var set = await PostJsonAsync("fault", """{"kind":"throttling","count":1,"delayMs":0}""");
-        using var throttled = await Client.SendMailAsync(_sandbox);
-        using var accepted = await Client.SendMailAsync(_sandbox);
+        using var throttled = await Client.SendMailAsync(sandbox);
+        using var accepted = await Client.SendMailAsync(sandbox);
 
         Assert.Equal(HttpStatusCode.NoContent, set.StatusCode);
         Assert.Equal("Throttling.User", (await throttled.ReadJsonAsync()).Text("Code"));
@@ -110,7 +110,7 @@ public sealed class ControlEndpointTests : IAsyncLifetime
     {
         using var set = await PostJsonAsync("fault", """{"kind":"Delay","count":1,"delayMs":200}""");
         var started = DateTime.UtcNow;
-        using var delayed = await Client.SendMailAsync(_sandbox);
+        using var delayed = await Client.SendMailAsync(sandbox);
 
         Assert.True(DateTime.UtcNow - started >= TimeSpan.FromMilliseconds(190));
         Assert.Equal(HttpStatusCode.OK, delayed.StatusCode);
@@ -126,7 +126,7 @@ public sealed class ControlEndpointTests : IAsyncLifetime
     public async Task Post_fault_refuses_what_it_cannot_apply_with_a_json_error(string body)
     {
         using var response = await PostJsonAsync("fault", body);
-        using var next = await Client.SendMailAsync(_sandbox);
+        using var next = await Client.SendMailAsync(sandbox);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.False(string.IsNullOrEmpty((await response.ReadJsonAsync()).Text("error")));
@@ -136,8 +136,8 @@ public sealed class ControlEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Get_exchanges_lists_every_direct_mail_request_and_its_outcome()
     {
-        using var accepted = await Client.SendMailAsync(_sandbox);
-        using var rejected = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.Sign(SignedRequest.Business(), secret: "wrong"));
+        using var accepted = await Client.SendMailAsync(sandbox);
+        using var rejected = await Client.PostAsync(sandbox.Endpoint, SignedRequest.Sign(SignedRequest.Business(), secret: "wrong"));
 
         var exchanges = await (await Client.GetAsync(Url("exchanges"))).ReadJsonAsync();
 
@@ -149,9 +149,9 @@ public sealed class ControlEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Get_exchanges_names_the_action_of_each_request_and_null_for_an_unknown_one()
     {
-        using var mail = await Client.SendMailAsync(_sandbox);
-        using var sms = await Client.SendSmsAsync(_sandbox);
-        using var unknown = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.Sign(SignedRequest.Business(), action: "SendMail"));
+        using var mail = await Client.SendMailAsync(sandbox);
+        using var sms = await Client.SendSmsAsync(sandbox);
+        using var unknown = await Client.PostAsync(sandbox.Endpoint, SignedRequest.Sign(SignedRequest.Business(), action: "SendMail"));
 
         var exchanges = await (await Client.GetAsync(Url("exchanges"))).ReadJsonAsync();
 
@@ -163,12 +163,12 @@ public sealed class ControlEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Control_requests_are_neither_faulted_nor_recorded_as_exchanges()
     {
-        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.ServiceUnavailable));
+        sandbox.SetFault(new SandboxFault(SandboxFaultKind.ServiceUnavailable));
 
         using var response = await Client.GetAsync(Url("outbox"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(_sandbox.Exchanges);
+        Assert.Empty(sandbox.Exchanges);
     }
 
     [Theory]
@@ -185,7 +185,7 @@ public sealed class ControlEndpointTests : IAsyncLifetime
         Assert.Equal(status, response.StatusCode);
     }
 
-    private Uri Url(string path) => new(_sandbox.Endpoint, "/_sandbox/" + path);
+    private Uri Url(string path) => new(sandbox.Endpoint, "/_sandbox/" + path);
 
     private async Task<HttpResponseMessage> PostJsonAsync(string path, string json)
     {

@@ -8,11 +8,11 @@ namespace Connector.Tests.Sandbox.DirectMail;
 public sealed class SingleSendMailValidatorTests : IAsyncLifetime
 {
     private static readonly HttpClient Client = new();
-    private AliyunSandbox _sandbox = null!;
+    private AliyunSandbox sandbox = null!;
 
-    public async Task InitializeAsync() => _sandbox = await AliyunSandbox.StartAsync();
+    public async Task InitializeAsync() => sandbox = await AliyunSandbox.StartAsync();
 
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    public async Task DisposeAsync() => await sandbox.DisposeAsync();
 
     [Fact]
     public async Task A_request_with_neither_html_nor_text_body_is_an_invalid_body()
@@ -115,18 +115,18 @@ public sealed class SingleSendMailValidatorTests : IAsyncLifetime
 
     private async Task<SandboxMessage> AcceptedAsync(Dictionary<string, string> business)
     {
-        using var response = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.Sign(business));
+        using var response = await Client.PostAsync(sandbox.Endpoint, SignedRequest.Sign(business));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var envId = (await response.ReadJsonAsync()).Text("EnvId");
-        return _sandbox.Outbox.Single(m => m.EnvId == envId);
+        return sandbox.Outbox.Single(m => m.EnvId == envId);
     }
 
     private async Task<string> RejectedAsync(Dictionary<string, string> business)
     {
-        var before = _sandbox.Outbox.Count;
-        using var response = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.Sign(business));
+        var before = sandbox.Outbox.Count;
+        using var response = await Client.PostAsync(sandbox.Endpoint, SignedRequest.Sign(business));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(before, _sandbox.Outbox.Count);
+        Assert.Equal(before, sandbox.Outbox.Count);
         return (await response.ReadJsonAsync()).Text("Code");
     }
 }

@@ -10,11 +10,11 @@ namespace Connector.Tests.Sandbox.Http;
 /// <summary>The hand-written HTTP/1.1 server, driven with HttpClient and with raw sockets for what HttpClient never sends.</summary>
 public sealed class SandboxHttpServerTests : IAsyncLifetime
 {
-    private AliyunSandbox _sandbox = null!;
+    private AliyunSandbox sandbox = null!;
 
-    public async Task InitializeAsync() => _sandbox = await AliyunSandbox.StartAsync();
+    public async Task InitializeAsync() => sandbox = await AliyunSandbox.StartAsync();
 
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    public async Task DisposeAsync() => await sandbox.DisposeAsync();
 
     [Fact]
     public async Task Requests_on_one_kept_alive_connection_are_answered_in_turn()
@@ -29,14 +29,14 @@ public sealed class SandboxHttpServerTests : IAsyncLifetime
 
         Assert.Equal(2, CountOf(answers, "\"EnvId\""));
         Assert.Contains("Connection: keep-alive", answers, StringComparison.Ordinal);
-        Assert.Equal(2, _sandbox.Outbox.Count);
+        Assert.Equal(2, sandbox.Outbox.Count);
     }
 
     [Fact]
     public async Task A_connection_that_waited_out_a_delay_serves_the_next_request_on_the_same_socket()
     {
         using var socket = await ConnectAsync();
-        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.Delay, Count: 1, Delay: TimeSpan.FromMilliseconds(100)));
+        sandbox.SetFault(new SandboxFault(SandboxFaultKind.Delay, Count: 1, Delay: TimeSpan.FromMilliseconds(100)));
         var first = await new FormUrlEncodedContent(SignedRequest.Sign(SignedRequest.Business())).ReadAsStringAsync();
         var second = await new FormUrlEncodedContent(SignedRequest.Sign(SignedRequest.Business())).ReadAsStringAsync();
 
@@ -47,7 +47,7 @@ public sealed class SandboxHttpServerTests : IAsyncLifetime
 
         Assert.StartsWith("HTTP/1.1 200 OK", delayed, StringComparison.Ordinal);
         Assert.StartsWith("HTTP/1.1 200 OK", next, StringComparison.Ordinal);
-        Assert.Equal(["accepted", "accepted"], _sandbox.Exchanges.Select(e => e.Outcome));
+        Assert.Equal(["accepted", "accepted"], sandbox.Exchanges.Select(e => e.Outcome));
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class SandboxHttpServerTests : IAsyncLifetime
         await SendAsync(socket, "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
 
         Assert.StartsWith("HTTP/1.1 411 ", await ReadToEndAsync(socket), StringComparison.Ordinal);
-        Assert.Equal("rejected:Http411", Assert.Single(_sandbox.Exchanges).Outcome);
+        Assert.Equal("rejected:Http411", Assert.Single(sandbox.Exchanges).Outcome);
     }
 
     [Fact]
@@ -127,10 +127,10 @@ public sealed class SandboxHttpServerTests : IAsyncLifetime
     {
         using var client = new HttpClient();
 
-        using var response = await client.GetAsync(new Uri(_sandbox.Endpoint, "/elsewhere"));
+        using var response = await client.GetAsync(new Uri(sandbox.Endpoint, "/elsewhere"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Empty(_sandbox.Exchanges);
+        Assert.Empty(sandbox.Exchanges);
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed class SandboxHttpServerTests : IAsyncLifetime
     private static string Post(string form) =>
         $"POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {Encoding.UTF8.GetByteCount(form)}\r\n\r\n{form}";
 
-    private Task<Socket> ConnectAsync() => ConnectAsync(_sandbox);
+    private Task<Socket> ConnectAsync() => ConnectAsync(sandbox);
 
     private static async Task<Socket> ConnectAsync(AliyunSandbox sandbox)
     {

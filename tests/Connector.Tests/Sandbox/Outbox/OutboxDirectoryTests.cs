@@ -11,27 +11,27 @@ namespace Connector.Tests.Sandbox.Outbox;
 public sealed partial class OutboxDirectoryTests : IAsyncLifetime
 {
     private static readonly HttpClient Client = new();
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "sandbox-outbox-" + Guid.NewGuid().ToString("N"));
-    private AliyunSandbox _sandbox = null!;
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "sandbox-outbox-" + Guid.NewGuid().ToString("N"));
+    private AliyunSandbox sandbox = null!;
 
     public async Task InitializeAsync() =>
-        _sandbox = await AliyunSandbox.StartAsync(new AliyunSandboxOptions { OutboxDirectory = _directory });
+        sandbox = await AliyunSandbox.StartAsync(new AliyunSandboxOptions { OutboxDirectory = directory });
 
     public async Task DisposeAsync()
     {
-        await _sandbox.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
+        await sandbox.DisposeAsync();
+        Directory.Delete(directory, recursive: true);
     }
 
     [Fact]
     public async Task An_accepted_message_is_written_as_eml_and_json_named_after_its_env_id()
     {
-        using var response = await Client.SendMailAsync(_sandbox);
+        using var response = await Client.SendMailAsync(sandbox);
         var envId = (await response.ReadJsonAsync()).Text("EnvId");
 
-        Assert.Equal([envId + ".eml", envId + ".json"], Directory.GetFiles(_directory).Select(Path.GetFileName).Order());
-        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_directory, envId + ".json")));
-        var message = _sandbox.Outbox.Single();
+        Assert.Equal([envId + ".eml", envId + ".json"], Directory.GetFiles(directory).Select(Path.GetFileName).Order());
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(directory, envId + ".json")));
+        var message = sandbox.Outbox.Single();
         Assert.Equal(envId, json.RootElement.Text("envId"));
         Assert.Equal(message.Subject, json.RootElement.Text("subject"));
         Assert.Equal(message.HtmlBody, json.RootElement.Text("htmlBody"));
@@ -49,9 +49,9 @@ public sealed partial class OutboxDirectoryTests : IAsyncLifetime
         business["FromAlias"] = "Logto 团队";
         business["HtmlBody"] = "<p>验证码：<b>123456</b></p>\n<p>" + new string('x', 200) + " = end</p>";
 
-        using var response = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.Sign(business));
+        using var response = await Client.PostAsync(sandbox.Endpoint, SignedRequest.Sign(business));
         var envId = (await response.ReadJsonAsync()).Text("EnvId");
-        var eml = await File.ReadAllTextAsync(Path.Combine(_directory, envId + ".eml"), Encoding.ASCII);
+        var eml = await File.ReadAllTextAsync(Path.Combine(directory, envId + ".eml"), Encoding.ASCII);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotMatch("[^\r]\n", eml);
@@ -62,7 +62,7 @@ public sealed partial class OutboxDirectoryTests : IAsyncLifetime
         Assert.Equal(subject, DecodeWords(headers["Subject"]));
         Assert.Matches(Rfc5322DatePattern(), headers["Date"]);
         Assert.Equal(
-            _sandbox.Outbox.Single().ReceivedAt.ToUnixTimeSeconds(),
+            sandbox.Outbox.Single().ReceivedAt.ToUnixTimeSeconds(),
             DateTimeOffset.ParseExact(headers["Date"][..^6], "ddd, dd MMM yyyy HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture,
                 System.Globalization.DateTimeStyles.AssumeUniversal).ToUnixTimeSeconds());
         Assert.Equal($"<{envId}@dm-sandbox.invalid>", headers["Message-ID"]);
@@ -79,9 +79,9 @@ public sealed partial class OutboxDirectoryTests : IAsyncLifetime
         business["TextBody"] = "Your code is 123456";
         business["FromAlias"] = "Team \"Example\"";
 
-        using var response = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.Sign(business));
+        using var response = await Client.PostAsync(sandbox.Endpoint, SignedRequest.Sign(business));
         var envId = (await response.ReadJsonAsync()).Text("EnvId");
-        var eml = await File.ReadAllTextAsync(Path.Combine(_directory, envId + ".eml"), Encoding.ASCII);
+        var eml = await File.ReadAllTextAsync(Path.Combine(directory, envId + ".eml"), Encoding.ASCII);
         var (headers, body) = Split(eml);
 
         Assert.DoesNotContain("\r\nBcc:", eml, StringComparison.Ordinal);
@@ -99,12 +99,12 @@ public sealed partial class OutboxDirectoryTests : IAsyncLifetime
     public async Task An_accepted_sms_is_written_as_sms_json_named_after_its_biz_id_and_keeps_template_param_as_received()
     {
         const string templateParam = """{"code":"123456","name":"团队 \"x\""}""";
-        using var response = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(templateParam: templateParam)));
+        using var response = await Client.PostAsync(sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(templateParam: templateParam)));
         var bizId = (await response.ReadJsonAsync()).Text("BizId");
 
-        Assert.Equal([bizId + ".sms.json"], Directory.GetFiles(_directory).Select(Path.GetFileName));
-        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_directory, bizId + ".sms.json")));
-        var sms = Assert.Single(_sandbox.SmsOutbox);
+        Assert.Equal([bizId + ".sms.json"], Directory.GetFiles(directory).Select(Path.GetFileName));
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(directory, bizId + ".sms.json")));
+        var sms = Assert.Single(sandbox.SmsOutbox);
         Assert.Equal(
             (bizId, sms.RequestId, "13800138000", "SMS_154950909", templateParam, sms.RawBody),
             (json.RootElement.Text("bizId"), json.RootElement.Text("requestId"), json.RootElement.Text("phoneNumbers"),
@@ -114,12 +114,12 @@ public sealed partial class OutboxDirectoryTests : IAsyncLifetime
     [Fact]
     public async Task A_rejected_or_faulted_sms_writes_no_file()
     {
-        using var rejected = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(templateParam: "[]")));
-        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.BusinessLimitControl, Count: 1));
-        using var limited = await Client.SendSmsAsync(_sandbox);
+        using var rejected = await Client.PostAsync(sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(templateParam: "[]")));
+        sandbox.SetFault(new SandboxFault(SandboxFaultKind.BusinessLimitControl, Count: 1));
+        using var limited = await Client.SendSmsAsync(sandbox);
 
         Assert.Equal(["isv.INVALID_JSON_PARAM", "isv.BUSINESS_LIMIT_CONTROL"], [(await rejected.ReadJsonAsync()).Text("Code"), (await limited.ReadJsonAsync()).Text("Code")]);
-        Assert.Empty(Directory.GetFiles(_directory));
+        Assert.Empty(Directory.GetFiles(directory));
     }
 
     private static (Dictionary<string, string> Headers, string Body) Split(string entity)

@@ -11,20 +11,20 @@ namespace Connector.Tests.Sandbox.Rpc;
 public sealed class FaultTests : IAsyncLifetime
 {
     private static readonly HttpClient Client = new();
-    private AliyunSandbox _sandbox = null!;
+    private AliyunSandbox sandbox = null!;
 
-    public async Task InitializeAsync() => _sandbox = await AliyunSandbox.StartAsync();
+    public async Task InitializeAsync() => sandbox = await AliyunSandbox.StartAsync();
 
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    public async Task DisposeAsync() => await sandbox.DisposeAsync();
 
     public static TheoryData<string> Actions => ["SingleSendMail", "SendSms"];
 
     [Fact]
     public async Task Throttling_answers_400_throttling_user_with_a_retry_after_header()
     {
-        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.Throttling));
+        sandbox.SetFault(new SandboxFault(SandboxFaultKind.Throttling));
 
-        using var response = await Client.SendMailAsync(_sandbox);
+        using var response = await Client.SendMailAsync(sandbox);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.ReadJsonAsync();
@@ -38,9 +38,9 @@ public sealed class FaultTests : IAsyncLifetime
     [MemberData(nameof(Actions))]
     public async Task Service_unavailable_answers_503_with_a_plain_text_page(string action)
     {
-        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.ServiceUnavailable));
+        sandbox.SetFault(new SandboxFault(SandboxFaultKind.ServiceUnavailable));
 
-        using var response = await SendAsync(action, _sandbox);
+        using var response = await SendAsync(action, sandbox);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
@@ -52,9 +52,9 @@ public sealed class FaultTests : IAsyncLifetime
     [MemberData(nameof(Actions))]
     public async Task Malformed_success_answers_200_with_a_body_that_is_not_a_send_result(string action)
     {
-        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.MalformedSuccess));
+        sandbox.SetFault(new SandboxFault(SandboxFaultKind.MalformedSuccess));
 
-        using var response = await SendAsync(action, _sandbox);
+        using var response = await SendAsync(action, sandbox);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("""{"unexpected":true}""", await response.Content.ReadAsStringAsync());
@@ -65,9 +65,9 @@ public sealed class FaultTests : IAsyncLifetime
     [MemberData(nameof(Actions))]
     public async Task Internal_error_answers_500_with_aliyun_json(string action)
     {
-        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.InternalError));
+        sandbox.SetFault(new SandboxFault(SandboxFaultKind.InternalError));
 
-        using var response = await SendAsync(action, _sandbox);
+        using var response = await SendAsync(action, sandbox);
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal("InternalError", (await response.ReadJsonAsync()).Text("Code"));
@@ -77,27 +77,27 @@ public sealed class FaultTests : IAsyncLifetime
     [Fact]
     public async Task Reset_mid_response_sends_part_of_the_answer_then_resets_and_the_server_keeps_serving()
     {
-        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.ResetMidResponse, Count: 1));
+        sandbox.SetFault(new SandboxFault(SandboxFaultKind.ResetMidResponse, Count: 1));
 
         var error = await Record.ExceptionAsync(async () =>
         {
-            using var response = await Client.PostAsync(_sandbox.Endpoint, new FormUrlEncodedContent(SignedRequest.Sign(SignedRequest.Business())));
+            using var response = await Client.PostAsync(sandbox.Endpoint, new FormUrlEncodedContent(SignedRequest.Sign(SignedRequest.Business())));
             await response.Content.ReadAsStringAsync();
         });
-        using var next = await Client.SendMailAsync(_sandbox);
+        using var next = await Client.SendMailAsync(sandbox);
 
         Assert.True(error is HttpRequestException or IOException, $"expected a transport failure, got {error}");
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
-        Assert.Equal("fault:ResetMidResponse", _sandbox.Exchanges[0].Outcome);
-        Assert.Null(_sandbox.Exchanges[0].Status);
-        Assert.Single(_sandbox.Outbox);
+        Assert.Equal("fault:ResetMidResponse", sandbox.Exchanges[0].Outcome);
+        Assert.Null(sandbox.Exchanges[0].Status);
+        Assert.Single(sandbox.Outbox);
     }
 
     [Fact]
     public async Task Reset_mid_response_is_seen_by_a_client_reading_the_body_after_the_headers()
     {
-        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.ResetMidResponse));
-        using var request = new HttpRequestMessage(HttpMethod.Post, _sandbox.Endpoint)
+        sandbox.SetFault(new SandboxFault(SandboxFaultKind.ResetMidResponse));
+        using var request = new HttpRequestMessage(HttpMethod.Post, sandbox.Endpoint)
         {
             Content = new FormUrlEncodedContent(SignedRequest.Sign(SignedRequest.Business())),
         };
@@ -110,22 +110,22 @@ public sealed class FaultTests : IAsyncLifetime
         });
 
         Assert.True(error is HttpRequestException or IOException, $"expected a transport failure, got {error}");
-        Assert.Empty(_sandbox.Outbox);
+        Assert.Empty(sandbox.Outbox);
     }
 
     [Theory]
     [MemberData(nameof(Actions))]
     public async Task Delay_answers_normally_once_the_delay_is_over(string action)
     {
-        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.Delay, Count: 1, Delay: TimeSpan.FromMilliseconds(300)));
+        sandbox.SetFault(new SandboxFault(SandboxFaultKind.Delay, Count: 1, Delay: TimeSpan.FromMilliseconds(300)));
         var started = DateTime.UtcNow;
 
-        using var response = await SendAsync(action, _sandbox);
+        using var response = await SendAsync(action, sandbox);
 
         Assert.True(DateTime.UtcNow - started >= TimeSpan.FromMilliseconds(290));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(1, Accepted(_sandbox, action));
-        Assert.Equal(("accepted", action), (Assert.Single(_sandbox.Exchanges).Outcome, _sandbox.Exchanges[0].Action));
+        Assert.Equal(1, Accepted(sandbox, action));
+        Assert.Equal(("accepted", action), (Assert.Single(sandbox.Exchanges).Outcome, sandbox.Exchanges[0].Action));
     }
 
     [Theory]
@@ -155,38 +155,38 @@ public sealed class FaultTests : IAsyncLifetime
     [Fact]
     public async Task A_fault_with_a_count_applies_to_that_many_requests_then_requests_are_accepted_again()
     {
-        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.InternalError, Count: 2));
+        sandbox.SetFault(new SandboxFault(SandboxFaultKind.InternalError, Count: 2));
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 3; i++)
         {
-            using var response = await Client.SendMailAsync(_sandbox);
+            using var response = await Client.SendMailAsync(sandbox);
             statuses.Add(response.StatusCode);
         }
 
         Assert.Equal([HttpStatusCode.InternalServerError, HttpStatusCode.InternalServerError, HttpStatusCode.OK], statuses);
-        Assert.Single(_sandbox.Outbox);
+        Assert.Single(sandbox.Outbox);
     }
 
     [Fact]
     public async Task A_fault_without_a_count_lasts_until_cleared_with_none()
     {
-        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.MalformedSuccess));
-        using var first = await Client.SendMailAsync(_sandbox);
-        using var second = await Client.SendMailAsync(_sandbox);
+        sandbox.SetFault(new SandboxFault(SandboxFaultKind.MalformedSuccess));
+        using var first = await Client.SendMailAsync(sandbox);
+        using var second = await Client.SendMailAsync(sandbox);
 
-        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.None));
-        using var third = await Client.SendMailAsync(_sandbox);
+        sandbox.SetFault(new SandboxFault(SandboxFaultKind.None));
+        using var third = await Client.SendMailAsync(sandbox);
 
-        Assert.Equal(["fault:MalformedSuccess", "fault:MalformedSuccess", "accepted"], _sandbox.Exchanges.Select(e => e.Outcome));
+        Assert.Equal(["fault:MalformedSuccess", "fault:MalformedSuccess", "accepted"], sandbox.Exchanges.Select(e => e.Outcome));
     }
 
     [Fact]
     public async Task A_fault_applies_even_to_a_request_that_would_have_been_rejected()
     {
-        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.Throttling, Count: 1));
+        sandbox.SetFault(new SandboxFault(SandboxFaultKind.Throttling, Count: 1));
 
-        using var response = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.Sign(SignedRequest.Business(), secret: "wrong"));
+        using var response = await Client.PostAsync(sandbox.Endpoint, SignedRequest.Sign(SignedRequest.Business(), secret: "wrong"));
 
         Assert.Equal("Throttling.User", (await response.ReadJsonAsync()).Text("Code"));
     }
@@ -197,7 +197,7 @@ public sealed class FaultTests : IAsyncLifetime
     [InlineData((SandboxFaultKind)42, 1, 0)]
     public void Set_fault_refuses_a_fault_it_cannot_apply(SandboxFaultKind kind, int count, int delayMs)
     {
-        Assert.ThrowsAny<ArgumentException>(() => _sandbox.SetFault(new SandboxFault(kind, count, TimeSpan.FromMilliseconds(delayMs))));
+        Assert.ThrowsAny<ArgumentException>(() => sandbox.SetFault(new SandboxFault(kind, count, TimeSpan.FromMilliseconds(delayMs))));
     }
 
     private static Task<HttpResponseMessage> SendAsync(string action, AliyunSandbox sandbox, CancellationToken cancellationToken = default) =>
@@ -207,9 +207,9 @@ public sealed class FaultTests : IAsyncLifetime
 
     private void AssertFaultedAndNothingSent(string outcome, int status, string action = "SingleSendMail")
     {
-        Assert.Empty(_sandbox.Outbox);
-        Assert.Empty(_sandbox.SmsOutbox);
-        var exchange = Assert.Single(_sandbox.Exchanges);
+        Assert.Empty(sandbox.Outbox);
+        Assert.Empty(sandbox.SmsOutbox);
+        var exchange = Assert.Single(sandbox.Exchanges);
         Assert.Equal((outcome, (int?)status, action), (exchange.Outcome, exchange.Status, exchange.Action));
     }
 }

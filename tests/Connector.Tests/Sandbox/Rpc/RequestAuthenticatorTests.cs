@@ -9,18 +9,18 @@ namespace Connector.Tests.Sandbox.Rpc;
 public sealed class RequestAuthenticatorTests : IAsyncLifetime
 {
     private static readonly HttpClient Client = new();
-    private AliyunSandbox _sandbox = null!;
+    private AliyunSandbox sandbox = null!;
 
-    public async Task InitializeAsync() => _sandbox = await AliyunSandbox.StartAsync();
+    public async Task InitializeAsync() => sandbox = await AliyunSandbox.StartAsync();
 
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    public async Task DisposeAsync() => await sandbox.DisposeAsync();
 
     [Fact]
     public async Task A_wrong_signature_gets_aliyuns_signature_does_not_match_json()
     {
         var tampered = SignedRequest.Sign(SignedRequest.Business()).With("Subject", "Changed after signing");
 
-        using var response = await Client.PostAsync(_sandbox.Endpoint, tampered);
+        using var response = await Client.PostAsync(sandbox.Endpoint, tampered);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.ReadJsonAsync();
@@ -29,14 +29,14 @@ public sealed class RequestAuthenticatorTests : IAsyncLifetime
         Assert.Equal("Specified signature is not matched with our calculation.", body.Text("Message"));
         Assert.Matches("^[0-9A-F-]{36}$", body.Text("RequestId"));
         Assert.Contains("SignatureDoesNotMatch", body.Text("Recommend"), StringComparison.Ordinal);
-        Assert.Equal(_sandbox.Endpoint.Authority, body.Text("HostId"));
+        Assert.Equal(sandbox.Endpoint.Authority, body.Text("HostId"));
         AssertNothingSent("rejected:SignatureDoesNotMatch", 400);
     }
 
     [Fact]
     public async Task A_signature_made_with_another_secret_does_not_match()
     {
-        using var response = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.Sign(SignedRequest.Business(), secret: "not-the-secret"));
+        using var response = await Client.PostAsync(sandbox.Endpoint, SignedRequest.Sign(SignedRequest.Business(), secret: "not-the-secret"));
 
         Assert.Equal("SignatureDoesNotMatch", (await response.ReadJsonAsync()).Text("Code"));
     }
@@ -44,7 +44,7 @@ public sealed class RequestAuthenticatorTests : IAsyncLifetime
     [Fact]
     public async Task A_signature_computed_for_get_does_not_match_a_post()
     {
-        using var response = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.Sign(SignedRequest.Business(), method: "GET"));
+        using var response = await Client.PostAsync(sandbox.Endpoint, SignedRequest.Sign(SignedRequest.Business(), method: "GET"));
 
         Assert.Equal("SignatureDoesNotMatch", (await response.ReadJsonAsync()).Text("Code"));
     }
@@ -53,25 +53,25 @@ public sealed class RequestAuthenticatorTests : IAsyncLifetime
     public async Task A_reused_nonce_is_rejected_even_with_a_fresh_timestamp_and_signature()
     {
         var nonce = Guid.NewGuid().ToString();
-        using var first = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.Sign(SignedRequest.Business(), nonce: nonce));
+        using var first = await Client.PostAsync(sandbox.Endpoint, SignedRequest.Sign(SignedRequest.Business(), nonce: nonce));
 
         using var replay = await Client.PostAsync(
-            _sandbox.Endpoint, SignedRequest.Sign(SignedRequest.Business(), nonce: nonce, timestamp: DateTimeOffset.UtcNow.AddSeconds(1)));
+            sandbox.Endpoint, SignedRequest.Sign(SignedRequest.Business(), nonce: nonce, timestamp: DateTimeOffset.UtcNow.AddSeconds(1)));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, replay.StatusCode);
         var body = await replay.ReadJsonAsync();
         Assert.Equal("SignatureNonceUsed", body.Text("Code"));
-        Assert.Single(_sandbox.Outbox);
+        Assert.Single(sandbox.Outbox);
     }
 
     [Fact]
     public async Task A_badly_signed_request_does_not_spend_its_nonce()
     {
         var nonce = Guid.NewGuid().ToString();
-        using var forged = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.Sign(SignedRequest.Business(), nonce: nonce, secret: "forged"));
+        using var forged = await Client.PostAsync(sandbox.Endpoint, SignedRequest.Sign(SignedRequest.Business(), nonce: nonce, secret: "forged"));
 
-        using var genuine = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.Sign(SignedRequest.Business(), nonce: nonce));
+        using var genuine = await Client.PostAsync(sandbox.Endpoint, SignedRequest.Sign(SignedRequest.Business(), nonce: nonce));
 
         Assert.Equal(HttpStatusCode.OK, genuine.StatusCode);
     }
@@ -83,7 +83,7 @@ public sealed class RequestAuthenticatorTests : IAsyncLifetime
     {
         var stale = SignedRequest.Sign(SignedRequest.Business(), timestamp: DateTimeOffset.UtcNow.AddMinutes(minutes));
 
-        using var response = await Client.PostAsync(_sandbox.Endpoint, stale);
+        using var response = await Client.PostAsync(sandbox.Endpoint, stale);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("InvalidTimeStamp.Expired", (await response.ReadJsonAsync()).Text("Code"));
@@ -114,7 +114,7 @@ public sealed class RequestAuthenticatorTests : IAsyncLifetime
         var parameters = SignedRequest.Sign(SignedRequest.Business()).With("Timestamp", timestamp);
         parameters = parameters.With("Signature", RpcSignature.Sign("POST", parameters, SignedRequest.Secret));
 
-        using var response = await Client.PostAsync(_sandbox.Endpoint, parameters);
+        using var response = await Client.PostAsync(sandbox.Endpoint, parameters);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("InvalidTimeStamp.Format", (await response.ReadJsonAsync()).Text("Code"));
@@ -123,7 +123,7 @@ public sealed class RequestAuthenticatorTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_access_key_id_is_not_found()
     {
-        using var response = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.Sign(SignedRequest.Business(), accessKeyId: "nobody"));
+        using var response = await Client.PostAsync(sandbox.Endpoint, SignedRequest.Sign(SignedRequest.Business(), accessKeyId: "nobody"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("InvalidAccessKeyId.NotFound", (await response.ReadJsonAsync()).Text("Code"));
@@ -138,7 +138,7 @@ public sealed class RequestAuthenticatorTests : IAsyncLifetime
         var parameters = SignedRequest.Sign(SignedRequest.Business()).With(name, value);
         parameters = parameters.With("Signature", RpcSignature.Sign("POST", parameters, SignedRequest.Secret));
 
-        using var response = await Client.PostAsync(_sandbox.Endpoint, parameters);
+        using var response = await Client.PostAsync(sandbox.Endpoint, parameters);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("InvalidAction.NotFound", (await response.ReadJsonAsync()).Text("Code"));
@@ -152,7 +152,7 @@ public sealed class RequestAuthenticatorTests : IAsyncLifetime
         var parameters = SignedRequest.Sign(SignedRequest.Business()).With(name, value);
         parameters = parameters.With("Signature", RpcSignature.Sign("POST", parameters, SignedRequest.Secret));
 
-        using var response = await Client.PostAsync(_sandbox.Endpoint, parameters);
+        using var response = await Client.PostAsync(sandbox.Endpoint, parameters);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(code, (await response.ReadJsonAsync()).Text("Code"));
@@ -167,7 +167,7 @@ public sealed class RequestAuthenticatorTests : IAsyncLifetime
     {
         var parameters = SignedRequest.Sign(SignedRequest.Business()).Where(p => p.Key != name);
 
-        using var response = await Client.PostAsync(_sandbox.Endpoint, parameters);
+        using var response = await Client.PostAsync(sandbox.Endpoint, parameters);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("Missing" + name, (await response.ReadJsonAsync()).Text("Code"));
@@ -178,8 +178,8 @@ public sealed class RequestAuthenticatorTests : IAsyncLifetime
 
     private void AssertNothingSent(string outcome, int status)
     {
-        Assert.Empty(_sandbox.Outbox);
-        var exchange = Assert.Single(_sandbox.Exchanges);
+        Assert.Empty(sandbox.Outbox);
+        var exchange = Assert.Single(sandbox.Exchanges);
         Assert.Equal((outcome, status), (exchange.Outcome, exchange.Status));
     }
 }

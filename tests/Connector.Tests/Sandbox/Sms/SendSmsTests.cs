@@ -11,18 +11,18 @@ namespace Connector.Tests.Sandbox.Sms;
 public sealed class SendSmsTests : IAsyncLifetime
 {
     private static readonly HttpClient Client = new();
-    private AliyunSandbox _sandbox = null!;
+    private AliyunSandbox sandbox = null!;
 
-    public async Task InitializeAsync() => _sandbox = await AliyunSandbox.StartAsync();
+    public async Task InitializeAsync() => sandbox = await AliyunSandbox.StartAsync();
 
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    public async Task DisposeAsync() => await sandbox.DisposeAsync();
 
     [Fact]
     public async Task A_correctly_signed_send_sms_is_answered_like_aliyun_and_lands_in_the_sms_outbox()
     {
         var parameters = SignedRequest.SignSms(SignedRequest.SmsBusiness());
 
-        using var response = await Client.PostAsync(_sandbox.Endpoint, parameters);
+        using var response = await Client.PostAsync(sandbox.Endpoint, parameters);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
@@ -32,14 +32,14 @@ public sealed class SendSmsTests : IAsyncLifetime
         Assert.Matches(@"^[0-9]{18}\^0$", body.Text("BizId"));
         Assert.Matches("^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$", body.Text("RequestId"));
 
-        var sms = Assert.Single(_sandbox.SmsOutbox);
+        var sms = Assert.Single(sandbox.SmsOutbox);
         Assert.Equal(
             (body.Text("BizId"), body.Text("RequestId"), SignedRequest.AccessKeyId, "13800138000", "阿里云短信测试", "SMS_154950909", """{"code":"123456"}"""),
             (sms.BizId, sms.RequestId, sms.AccessKeyId, sms.PhoneNumbers, sms.SignName, sms.TemplateCode, sms.TemplateParam));
         Assert.Equal(parameters, sms.Parameters);
         Assert.Equal(await new FormUrlEncodedContent(parameters).ReadAsStringAsync(), sms.RawBody);
-        Assert.Empty(_sandbox.Outbox);
-        Assert.Equal([new SandboxExchange("accepted", 200, Assert.Single(_sandbox.Exchanges).At) { Action = "SendSms" }], _sandbox.Exchanges);
+        Assert.Empty(sandbox.Outbox);
+        Assert.Equal([new SandboxExchange("accepted", 200, Assert.Single(sandbox.Exchanges).At) { Action = "SendSms" }], sandbox.Exchanges);
     }
 
     [Fact]
@@ -67,10 +67,10 @@ public sealed class SendSmsTests : IAsyncLifetime
     {
         var query = await new FormUrlEncodedContent(SignedRequest.SignSms(SignedRequest.SmsBusiness(), method: "GET")).ReadAsStringAsync();
 
-        using var response = await Client.GetAsync(new Uri(_sandbox.Endpoint, "?" + query));
+        using var response = await Client.GetAsync(new Uri(sandbox.Endpoint, "?" + query));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("", Assert.Single(_sandbox.SmsOutbox).RawBody);
+        Assert.Equal("", Assert.Single(sandbox.SmsOutbox).RawBody);
     }
 
     [Fact]
@@ -79,13 +79,13 @@ public sealed class SendSmsTests : IAsyncLifetime
         var parameters = SignedRequest.SignSms(SignedRequest.SmsBusiness()).Where(p => p.Key is not ("Format" or "Signature")).ToList();
         parameters.Add(new("Signature", RpcSignature.Sign("POST", parameters, SignedRequest.Secret)));
 
-        using var response = await Client.PostAsync(_sandbox.Endpoint, parameters);
+        using var response = await Client.PostAsync(sandbox.Endpoint, parameters);
 
         Assert.Equal("text/xml", response.Content.Headers.ContentType?.MediaType);
         var xml = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("SendSmsResponse", xml.Root!.Name.LocalName);
         Assert.Equal(["Message", "RequestId", "Code", "BizId"], xml.Root.Elements().Select(e => e.Name.LocalName));
-        Assert.Equal(Assert.Single(_sandbox.SmsOutbox).BizId, xml.Root.Element("BizId")!.Value);
+        Assert.Equal(Assert.Single(sandbox.SmsOutbox).BizId, xml.Root.Element("BizId")!.Value);
     }
 
     [Fact]
@@ -93,19 +93,19 @@ public sealed class SendSmsTests : IAsyncLifetime
     {
         const string templateParam = "{\"code\":\"12\\\"3\",\"name\":\"团队 \u2028\",\"esc\":\"\\u000b\"}";
 
-        using var response = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(templateParam: templateParam)));
+        using var response = await Client.PostAsync(sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(templateParam: templateParam)));
 
         Assert.Equal("OK", (await response.ReadJsonAsync()).Text("Code"));
-        Assert.Equal(templateParam, Assert.Single(_sandbox.SmsOutbox).TemplateParam);
+        Assert.Equal(templateParam, Assert.Single(sandbox.SmsOutbox).TemplateParam);
     }
 
     [Fact]
     public async Task A_send_without_template_param_is_accepted_and_recorded_with_none()
     {
-        using var response = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(templateParam: null)));
+        using var response = await Client.PostAsync(sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(templateParam: null)));
 
         Assert.Equal("OK", (await response.ReadJsonAsync()).Text("Code"));
-        Assert.Null(Assert.Single(_sandbox.SmsOutbox).TemplateParam);
+        Assert.Null(Assert.Single(sandbox.SmsOutbox).TemplateParam);
     }
 
     [Theory]
@@ -121,7 +121,7 @@ public sealed class SendSmsTests : IAsyncLifetime
     [InlineData("""{"code":"1"} trailing""")]
     public async Task Template_param_that_is_not_an_object_of_strings_is_a_business_rejection_at_http_200(string templateParam)
     {
-        using var response = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(templateParam: templateParam)));
+        using var response = await Client.PostAsync(sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(templateParam: templateParam)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.ReadJsonAsync();
@@ -135,7 +135,7 @@ public sealed class SendSmsTests : IAsyncLifetime
     [InlineData("""{"code":"123456","product":"Logto","7":"x"}""")]
     public async Task Template_param_objects_of_strings_are_accepted(string templateParam)
     {
-        using var response = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(templateParam: templateParam)));
+        using var response = await Client.PostAsync(sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(templateParam: templateParam)));
 
         Assert.Equal("OK", (await response.ReadJsonAsync()).Text("Code"));
     }
@@ -149,7 +149,7 @@ public sealed class SendSmsTests : IAsyncLifetime
         var business = SignedRequest.SmsBusiness();
         business.Remove(name);
 
-        using var response = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.SignSms(business));
+        using var response = await Client.PostAsync(sandbox.Endpoint, SignedRequest.SignSms(business));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.ReadJsonAsync();
@@ -167,10 +167,10 @@ public sealed class SendSmsTests : IAsyncLifetime
     [InlineData("13800138000,13900139000,+14155550123")]
     public async Task Phone_numbers_one_or_several_comma_separated_are_accepted(string phoneNumbers)
     {
-        using var response = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(phoneNumbers)));
+        using var response = await Client.PostAsync(sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(phoneNumbers)));
 
         Assert.Equal("OK", (await response.ReadJsonAsync()).Text("Code"));
-        Assert.Equal(phoneNumbers, Assert.Single(_sandbox.SmsOutbox).PhoneNumbers);
+        Assert.Equal(phoneNumbers, Assert.Single(sandbox.SmsOutbox).PhoneNumbers);
     }
 
     [Theory]
@@ -182,7 +182,7 @@ public sealed class SendSmsTests : IAsyncLifetime
     [InlineData("1234")]
     public async Task A_malformed_phone_number_is_mobile_number_illegal_at_http_200(string phoneNumbers)
     {
-        using var response = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(phoneNumbers)));
+        using var response = await Client.PostAsync(sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(phoneNumbers)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("isv.MOBILE_NUMBER_ILLEGAL", (await response.ReadJsonAsync()).Text("Code"));
@@ -194,13 +194,13 @@ public sealed class SendSmsTests : IAsyncLifetime
     {
         var thousand = string.Join(',', Enumerable.Range(0, 1000).Select(i => (13800000000L + i).ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
-        using var accepted = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(thousand)));
-        using var refused = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(thousand + ",13900000000")));
+        using var accepted = await Client.PostAsync(sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(thousand)));
+        using var refused = await Client.PostAsync(sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(thousand + ",13900000000")));
 
         Assert.Equal("OK", (await accepted.ReadJsonAsync()).Text("Code"));
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Equal("isv.MOBILE_COUNT_OVER_LIMIT", (await refused.ReadJsonAsync()).Text("Code"));
-        Assert.Single(_sandbox.SmsOutbox);
+        Assert.Single(sandbox.SmsOutbox);
     }
 
     [Fact]
@@ -208,7 +208,7 @@ public sealed class SendSmsTests : IAsyncLifetime
     {
         var tampered = SignedRequest.SignSms(SignedRequest.SmsBusiness()).With("PhoneNumbers", "13900139000");
 
-        using var response = await Client.PostAsync(_sandbox.Endpoint, tampered);
+        using var response = await Client.PostAsync(sandbox.Endpoint, tampered);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("SignatureDoesNotMatch", (await response.ReadJsonAsync()).Text("Code"));
@@ -218,34 +218,34 @@ public sealed class SendSmsTests : IAsyncLifetime
     [Fact]
     public async Task A_signature_made_with_another_secret_is_signature_does_not_match()
     {
-        using var response = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(), secret: "not-the-secret"));
+        using var response = await Client.PostAsync(sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(), secret: "not-the-secret"));
 
         Assert.Equal("SignatureDoesNotMatch", (await response.ReadJsonAsync()).Text("Code"));
-        Assert.Empty(_sandbox.SmsOutbox);
+        Assert.Empty(sandbox.SmsOutbox);
     }
 
     [Fact]
     public async Task A_reused_nonce_is_rejected_even_with_a_fresh_timestamp_and_signature()
     {
         var nonce = Guid.NewGuid().ToString();
-        using var first = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(), nonce: nonce));
+        using var first = await Client.PostAsync(sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(), nonce: nonce));
 
         using var replay = await Client.PostAsync(
-            _sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(), nonce: nonce, timestamp: DateTimeOffset.UtcNow.AddSeconds(1)));
+            sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(), nonce: nonce, timestamp: DateTimeOffset.UtcNow.AddSeconds(1)));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, replay.StatusCode);
         Assert.Equal("SignatureNonceUsed", (await replay.ReadJsonAsync()).Text("Code"));
-        Assert.Single(_sandbox.SmsOutbox);
+        Assert.Single(sandbox.SmsOutbox);
     }
 
     [Fact]
     public async Task A_nonce_spent_on_a_mail_cannot_be_spent_again_on_an_sms()
     {
         var nonce = Guid.NewGuid().ToString();
-        using var mail = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.Sign(SignedRequest.Business(), nonce: nonce));
+        using var mail = await Client.PostAsync(sandbox.Endpoint, SignedRequest.Sign(SignedRequest.Business(), nonce: nonce));
 
-        using var sms = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(), nonce: nonce));
+        using var sms = await Client.PostAsync(sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(), nonce: nonce));
 
         Assert.Equal(HttpStatusCode.OK, mail.StatusCode);
         Assert.Equal("SignatureNonceUsed", (await sms.ReadJsonAsync()).Text("Code"));
@@ -257,7 +257,7 @@ public sealed class SendSmsTests : IAsyncLifetime
     public async Task A_timestamp_more_than_15_minutes_off_is_expired(int minutes)
     {
         using var response = await Client.PostAsync(
-            _sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(), timestamp: DateTimeOffset.UtcNow.AddMinutes(minutes)));
+            sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(), timestamp: DateTimeOffset.UtcNow.AddMinutes(minutes)));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("InvalidTimeStamp.Expired", (await response.ReadJsonAsync()).Text("Code"));
@@ -269,7 +269,7 @@ public sealed class SendSmsTests : IAsyncLifetime
     [InlineData("2018-05-01")]
     public async Task Send_sms_in_another_version_is_an_unknown_api(string version)
     {
-        using var response = await Client.PostAsync(_sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(), version: version));
+        using var response = await Client.PostAsync(sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(), version: version));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("InvalidAction.NotFound", (await response.ReadJsonAsync()).Text("Code"));
@@ -284,15 +284,15 @@ public sealed class SendSmsTests : IAsyncLifetime
     {
         var parameters = SignedRequest.Sign(SignedRequest.SmsBusiness(), action: action, version: "2017-05-25");
 
-        using var response = await Client.PostAsync(_sandbox.Endpoint, parameters);
+        using var response = await Client.PostAsync(sandbox.Endpoint, parameters);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var body = await response.ReadJsonAsync();
         Assert.Equal(["RequestId", "HostId", "Code", "Message", "Recommend"], body.EnumerateObject().Select(p => p.Name));
         Assert.Equal("InvalidAction.NotFound", body.Text("Code"));
         Assert.Equal("Specified api is not found, please check your url and method.", body.Text("Message"));
-        Assert.Empty(_sandbox.Outbox);
-        var exchange = Assert.Single(_sandbox.Exchanges);
+        Assert.Empty(sandbox.Outbox);
+        var exchange = Assert.Single(sandbox.Exchanges);
         Assert.Equal(("rejected:InvalidAction.NotFound", (int?)404, (string?)null), (exchange.Outcome, exchange.Status, exchange.Action));
     }
 
@@ -301,7 +301,7 @@ public sealed class SendSmsTests : IAsyncLifetime
     {
         var parameters = SignedRequest.SignSms(SignedRequest.SmsBusiness()).Where(p => p.Key != "Action");
 
-        using var response = await Client.PostAsync(_sandbox.Endpoint, parameters);
+        using var response = await Client.PostAsync(sandbox.Endpoint, parameters);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("MissingAction", (await response.ReadJsonAsync()).Text("Code"));
@@ -311,13 +311,13 @@ public sealed class SendSmsTests : IAsyncLifetime
     public async Task Wait_for_sms_returns_an_sms_that_arrived_before_the_wait_then_the_next_one_and_ignores_mail()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        using var first = await Client.SendSmsAsync(_sandbox);
+        using var first = await Client.SendSmsAsync(sandbox);
 
-        var firstSms = await _sandbox.WaitForSmsAsync(timeout.Token);
-        var secondWait = _sandbox.WaitForSmsAsync(timeout.Token);
-        using var mail = await Client.SendMailAsync(_sandbox);
+        var firstSms = await sandbox.WaitForSmsAsync(timeout.Token);
+        var secondWait = sandbox.WaitForSmsAsync(timeout.Token);
+        using var mail = await Client.SendMailAsync(sandbox);
         Assert.False(secondWait.IsCompleted);
-        using var second = await Client.SendSmsAsync(_sandbox);
+        using var second = await Client.SendSmsAsync(sandbox);
         var secondSms = await secondWait;
 
         Assert.Equal((await first.ReadJsonAsync()).Text("BizId"), firstSms.BizId);
@@ -328,14 +328,14 @@ public sealed class SendSmsTests : IAsyncLifetime
     [Fact]
     public async Task Clear_sms_outbox_empties_only_the_sms_outbox()
     {
-        using var sms = await Client.SendSmsAsync(_sandbox);
-        using var mail = await Client.SendMailAsync(_sandbox);
+        using var sms = await Client.SendSmsAsync(sandbox);
+        using var mail = await Client.SendMailAsync(sandbox);
 
-        _sandbox.ClearSmsOutbox();
+        sandbox.ClearSmsOutbox();
 
-        Assert.Empty(_sandbox.SmsOutbox);
-        Assert.Single(_sandbox.Outbox);
-        Assert.Equal(2, _sandbox.Exchanges.Count);
+        Assert.Empty(sandbox.SmsOutbox);
+        Assert.Single(sandbox.Outbox);
+        Assert.Equal(2, sandbox.Exchanges.Count);
     }
 
     [Fact]
@@ -388,8 +388,8 @@ public sealed class SendSmsTests : IAsyncLifetime
 
     private void AssertNothingSent(string outcome, int status)
     {
-        Assert.Empty(_sandbox.SmsOutbox);
-        var exchange = Assert.Single(_sandbox.Exchanges);
+        Assert.Empty(sandbox.SmsOutbox);
+        var exchange = Assert.Single(sandbox.Exchanges);
         Assert.Equal((outcome, (int?)status, "SendSms"), (exchange.Outcome, exchange.Status, exchange.Action));
     }
 }

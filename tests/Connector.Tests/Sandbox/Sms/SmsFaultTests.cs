@@ -11,18 +11,18 @@ namespace Connector.Tests.Sandbox.Sms;
 public sealed class SmsFaultTests : IAsyncLifetime
 {
     private static readonly HttpClient Client = new();
-    private AliyunSandbox _sandbox = null!;
+    private AliyunSandbox sandbox = null!;
 
-    public async Task InitializeAsync() => _sandbox = await AliyunSandbox.StartAsync();
+    public async Task InitializeAsync() => sandbox = await AliyunSandbox.StartAsync();
 
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    public async Task DisposeAsync() => await sandbox.DisposeAsync();
 
     [Fact]
     public async Task Business_limit_control_answers_200_with_aliyuns_minute_limit_body()
     {
-        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.BusinessLimitControl));
+        sandbox.SetFault(new SandboxFault(SandboxFaultKind.BusinessLimitControl));
 
-        using var response = await Client.SendSmsAsync(_sandbox);
+        using var response = await Client.SendSmsAsync(sandbox);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.ReadJsonAsync();
@@ -35,27 +35,27 @@ public sealed class SmsFaultTests : IAsyncLifetime
     [Fact]
     public async Task Business_limit_control_lets_mail_through_without_using_up_its_count()
     {
-        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.BusinessLimitControl, Count: 1));
+        sandbox.SetFault(new SandboxFault(SandboxFaultKind.BusinessLimitControl, Count: 1));
 
-        using var mail = await Client.SendMailAsync(_sandbox);
-        using var limited = await Client.SendSmsAsync(_sandbox);
-        using var accepted = await Client.SendSmsAsync(_sandbox);
+        using var mail = await Client.SendMailAsync(sandbox);
+        using var limited = await Client.SendSmsAsync(sandbox);
+        using var accepted = await Client.SendSmsAsync(sandbox);
 
         Assert.Equal(HttpStatusCode.OK, mail.StatusCode);
-        Assert.Single(_sandbox.Outbox);
+        Assert.Single(sandbox.Outbox);
         Assert.Equal("isv.BUSINESS_LIMIT_CONTROL", (await limited.ReadJsonAsync()).Text("Code"));
         Assert.Equal("OK", (await accepted.ReadJsonAsync()).Text("Code"));
         Assert.Equal(
             [("accepted", "SingleSendMail"), ("fault:BusinessLimitControl", "SendSms"), ("accepted", "SendSms")],
-            _sandbox.Exchanges.Select(e => (e.Outcome, e.Action)));
+            sandbox.Exchanges.Select(e => (e.Outcome, e.Action)));
     }
 
     [Fact]
     public async Task Throttling_answers_400_throttling_user_with_a_retry_after_header()
     {
-        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.Throttling));
+        sandbox.SetFault(new SandboxFault(SandboxFaultKind.Throttling));
 
-        using var response = await Client.SendSmsAsync(_sandbox);
+        using var response = await Client.SendSmsAsync(sandbox);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.ReadJsonAsync();
@@ -69,8 +69,8 @@ public sealed class SmsFaultTests : IAsyncLifetime
     [Fact]
     public async Task Reset_mid_response_sends_part_of_a_send_sms_answer_then_resets_and_the_server_keeps_serving()
     {
-        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.ResetMidResponse, Count: 1));
-        using var request = new HttpRequestMessage(HttpMethod.Post, _sandbox.Endpoint)
+        sandbox.SetFault(new SandboxFault(SandboxFaultKind.ResetMidResponse, Count: 1));
+        using var request = new HttpRequestMessage(HttpMethod.Post, sandbox.Endpoint)
         {
             Content = new FormUrlEncodedContent(SignedRequest.SignSms(SignedRequest.SmsBusiness())),
         };
@@ -81,35 +81,35 @@ public sealed class SmsFaultTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             await response.Content.ReadAsStringAsync();
         });
-        using var next = await Client.SendSmsAsync(_sandbox);
+        using var next = await Client.SendSmsAsync(sandbox);
 
         Assert.True(error is HttpRequestException or IOException, $"expected a transport failure, got {error}");
         Assert.Equal("OK", (await next.ReadJsonAsync()).Text("Code"));
-        var reset = _sandbox.Exchanges[0];
+        var reset = sandbox.Exchanges[0];
         Assert.Equal(("fault:ResetMidResponse", (int?)null, "SendSms"), (reset.Outcome, reset.Status, reset.Action));
-        Assert.Single(_sandbox.SmsOutbox);
+        Assert.Single(sandbox.SmsOutbox);
     }
 
     [Fact]
     public async Task A_fault_with_a_count_is_shared_by_mail_and_sms_requests()
     {
-        _sandbox.SetFault(new SandboxFault(SandboxFaultKind.InternalError, Count: 2));
+        sandbox.SetFault(new SandboxFault(SandboxFaultKind.InternalError, Count: 2));
 
-        using var sms = await Client.SendSmsAsync(_sandbox);
-        using var mail = await Client.SendMailAsync(_sandbox);
-        using var accepted = await Client.SendSmsAsync(_sandbox);
+        using var sms = await Client.SendSmsAsync(sandbox);
+        using var mail = await Client.SendMailAsync(sandbox);
+        using var accepted = await Client.SendSmsAsync(sandbox);
 
         Assert.Equal(
             [HttpStatusCode.InternalServerError, HttpStatusCode.InternalServerError, HttpStatusCode.OK],
             new[] { sms, mail, accepted }.Select(r => r.StatusCode));
-        Assert.Single(_sandbox.SmsOutbox);
-        Assert.Empty(_sandbox.Outbox);
+        Assert.Single(sandbox.SmsOutbox);
+        Assert.Empty(sandbox.Outbox);
     }
 
     private void AssertFaultedAndNothingSent(string outcome, int status)
     {
-        Assert.Empty(_sandbox.SmsOutbox);
-        var exchange = Assert.Single(_sandbox.Exchanges);
+        Assert.Empty(sandbox.SmsOutbox);
+        var exchange = Assert.Single(sandbox.Exchanges);
         Assert.Equal((outcome, (int?)status, "SendSms"), (exchange.Outcome, exchange.Status, exchange.Action));
     }
 }

@@ -29,38 +29,80 @@ internal sealed class FuzzAnswers
 
     public int Answers
     {
-        get { lock (gate) return answers; }
+        get
+        {
+            lock (gate)
+            {
+                return answers;
+            }
+        }
     }
 
     public int NullIdErrors
     {
-        get { lock (gate) return nullIdErrors; }
+        get
+        {
+            lock (gate)
+            {
+                return nullIdErrors;
+            }
+        }
     }
 
     public int ExpectedNullIdErrors
     {
-        get { lock (gate) return expectedNullIdErrors; }
+        get
+        {
+            lock (gate)
+            {
+                return expectedNullIdErrors;
+            }
+        }
     }
 
     public int ExpectedCount
     {
-        get { lock (gate) return expected.Count; }
+        get
+        {
+            lock (gate)
+            {
+                return expected.Count;
+            }
+        }
     }
 
     public int Outstanding
     {
-        get { lock (gate) return expected.Count - answered.Count; }
+        get
+        {
+            lock (gate)
+            {
+                return expected.Count - answered.Count;
+            }
+        }
     }
 
     public IReadOnlyList<string> Problems
     {
-        get { lock (gate) return [.. problems]; }
+        get
+        {
+            lock (gate)
+            {
+                return [.. problems];
+            }
+        }
     }
 
     /// <summary>Real sends answered with an EnvId: the recipient and the EnvId the sandbox must have.</summary>
     public IReadOnlyList<(string To, string EnvId)> Delivered
     {
-        get { lock (gate) return [.. delivered]; }
+        get
+        {
+            lock (gate)
+            {
+                return [.. delivered];
+            }
+        }
     }
 
     public void Expect(FuzzItem item)

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
+using Logto.ConnectorHost.Composition;
 using Logto.ConnectorHost.Connectors;
-using Logto.ConnectorHost.Hosting;
 using Logto.ConnectorKit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

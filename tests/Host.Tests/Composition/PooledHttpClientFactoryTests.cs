@@ -1,5 +1,5 @@
 using Host.Tests.Support;
-using Logto.ConnectorHost.Hosting;
+using Logto.ConnectorHost.Composition;
 
 namespace Host.Tests.Hosting;
 

@@ -1,4 +1,4 @@
-namespace Logto.ConnectorHost.Hosting;
+namespace Logto.ConnectorHost.Composition;
 
 /// <summary>
 /// <see cref="IHttpClientFactory"/> without a container: every client shares one <see cref="SocketsHttpHandler"/>, created on

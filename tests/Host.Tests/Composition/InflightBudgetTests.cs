@@ -54,7 +54,10 @@ public sealed class InflightBudgetTests
 
     private static JsonObject Send(JsonObject payload) => new()
     {
-        ["to"] = "a@example.com", ["type"] = "Generic", ["payload"] = payload, ["config"] = new JsonObject { ["apiKey"] = "k" },
+        ["to"] = "a@example.com",
+        ["type"] = "Generic",
+        ["payload"] = payload,
+        ["config"] = new JsonObject { ["apiKey"] = "k" },
     };
 
     private static JsonObject Validate(string apiKey) => new() { ["config"] = new JsonObject { ["apiKey"] = apiKey } };

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Logto.ConnectorHost.Hosting;
+namespace Logto.ConnectorHost.Composition;
 
 /// <summary>
 /// Stops the host when its parent dies, so a crashed or killed Logto never leaves an orphaned host behind (the #2 complaint

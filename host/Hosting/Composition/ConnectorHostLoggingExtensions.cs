@@ -7,7 +7,7 @@ namespace Microsoft.Extensions.Logging;
 /// <summary>The host's logging: single-line text on stderr only, never on stdout (which carries frames).</summary>
 public static class ConnectorHostLoggingExtensions
 {
-    public static ILoggingBuilder AddConnectorHostConsole(this ILoggingBuilder logging, LogLevel minimumLevel = LogLevel.Information)
+    public static ILoggingBuilder AddConnectorHostStderr(this ILoggingBuilder logging, LogLevel minimumLevel = LogLevel.Information)
     {
         ArgumentNullException.ThrowIfNull(logging);
         logging.ClearProviders();

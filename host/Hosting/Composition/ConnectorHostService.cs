@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Logto.ConnectorHost.Hosting;
+namespace Logto.ConnectorHost.Composition;
 
 /// <summary>Runs the dispatcher on the host's streams; when it ends (end of input, stop, broken output) the application stops.</summary>
 internal sealed class ConnectorHostService(

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Logto.ConnectorHost;
+using Logto.ConnectorHost.Composition;
 using Logto.ConnectorHost.Connectors;
-using Logto.ConnectorHost.Hosting;
 using Logto.ConnectorKit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 
-namespace Logto.ConnectorHost.Hosting;
+namespace Logto.ConnectorHost.Composition;
 
 /// <summary>
 /// The <see cref="IHostApplicationLifetime"/> of <see cref="ConnectorHostRunner"/>: three one-shot signals, built on public

@@ -1,4 +1,4 @@
-namespace Logto.ConnectorHost.Hosting;
+namespace Logto.ConnectorHost.Composition;
 
 /// <summary>
 /// Set by <see cref="ParentProcessWatchdog"/> when the parent process is gone. Nobody is left to read an answer then, so the
