@@ -7,7 +7,7 @@ namespace Logto.Connector.Aliyun;
 /// <summary>
 /// Aliyun's RPC signature, <c>SignatureMethod=HMAC-SHA1</c>, <c>SignatureVersion=1.0</c>.
 /// https://www.alibabacloud.com/help/en/direct-mail/developer-reference/signature-mechanism (doc 29442).
-/// Built in one pass over one buffer (6.9 KB allocated per signature before, with LINQ and a string per escaped part).
+/// Built in one pass over one buffer: it runs on every send, and a string per escaped part was most of what a send allocated.
 /// </summary>
 public static class RpcSignature
 {

@@ -4,10 +4,10 @@ using System.Text.Json.Nodes;
 
 namespace Logto.ConnectorKit;
 
-// Why not JsonSchema.Net (measured in the Native AOT host, linux-x64): it was 1.69 MB of the 12.3 MB binary (target < 8 MB)
-// and pulled in System.Linq.Expressions (0.26 MB); its module initializer (parsing its meta-schemas) was 12 % of the host's
-// cold start (31 ms median, target 10 ms) and 23 % of `--help`; versions >= 9 are paid, so 8.x gets no fixes; and its output
-// needed workarounds (doubled `/items/items` evaluation paths, errors reported only inside `anyOf` branches).
+// Why not JsonSchema.Net: in the Native AOT host it was the largest dependency (it pulls in System.Linq.Expressions) and its
+// module initializer parses its meta-schemas at every start (README's Performance section has the figures); versions >= 9
+// are paid, so 8.x gets no fixes; and its output needed workarounds (doubled `/items/items` evaluation paths, errors
+// reported only inside `anyOf` branches).
 
 /// <summary>
 /// Evaluates a config against a JSON Schema (draft 2020-12) that uses only the keywords connector config schemas need:

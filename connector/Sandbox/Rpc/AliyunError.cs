@@ -6,7 +6,7 @@ namespace Logto.Connector.AliyunSandbox.Rpc;
 /// Gateway codes: https://www.alibabacloud.com/help/en/openapi/user-guide/api-error-diagnosis and
 /// https://help.aliyun.com/document_detail/48054.html; Direct Mail codes: SingleSendMail doc 29444 and
 /// https://www.alibabacloud.com/help/en/direct-mail/developer-reference/api-dm-2015-11-23-errorcodes; SMS codes:
-/// https://help.aliyun.com/document_detail/101346.html (aliyun-sms-api.md §1.5)
+/// https://help.aliyun.com/document_detail/101346.html
 /// </summary>
 internal sealed record AliyunError(int Status, string Code, string Message)
 {

@@ -5,7 +5,7 @@ namespace Logto.Connector.AliyunSandbox.Sms;
 
 /// <summary>
 /// SendSms's business parameters: missing ones are gateway errors (HTTP 400), the rest are SMS's own <c>isv.*</c> rejections
-/// (HTTP 200). https://help.aliyun.com/en/sms/developer-reference/api-dysmsapi-2017-05-25-sendsms (aliyun-sms-api.md §1.2, §1.5)
+/// (HTTP 200). https://help.aliyun.com/en/sms/developer-reference/api-dysmsapi-2017-05-25-sendsms
 /// </summary>
 internal static class SendSmsValidator
 {

@@ -4,7 +4,7 @@ namespace Logto.Connector.AliyunSandbox.Wire;
 
 /// <summary>
 /// A business rejection answered with HTTP 200 (SMS's <c>isv.*</c> codes), in Aliyun's key order:
-/// <c>{"Message":"触发分钟级流控Permits:1","RequestId":"…","Code":"isv.BUSINESS_LIMIT_CONTROL"}</c> (aliyun-sms-api.md §1.4).
+/// <c>{"Message":"触发分钟级流控Permits:1","RequestId":"…","Code":"isv.BUSINESS_LIMIT_CONTROL"}</c>.
 /// </summary>
 internal sealed record BusinessErrorBody
 {

@@ -6,7 +6,7 @@ using Logto.ConnectorKit;
 
 namespace Connector.Tests.AliyunDirectMail;
 
-/// <summary>Each row of the official connector's error mapping (contract §2.6), produced by the real sandbox over HTTP.</summary>
+/// <summary>Each row of the official connector's error mapping (@logto/connector-aliyun-dm's sendMessage), produced by the real sandbox over HTTP.</summary>
 public class AliyunDirectMailConnectorErrorMappingTests
 {
     // Deviation: the official connector gives `general` (HTTP 400 "Error occurred in connector"). Aliyun refused the mail for

@@ -57,7 +57,7 @@ public sealed class AliyunSandboxTests : IAsyncLifetime
     [Fact]
     public async Task The_official_connectors_captured_request_is_accepted_byte_for_byte()
     {
-        // Logto's @logto/connector-aliyun-dm 1.6.1 request as captured (logto-connector-contract.md §5.2), keys testid/testsecret.
+        // Logto's @logto/connector-aliyun-dm 1.6.1 request as captured from the real package, keys testid/testsecret.
         const string capturedBody =
             "Action=SingleSendMail&Format=json&SignatureMethod=HMAC-SHA1&SignatureVersion=1.0&Version=2015-11-23&AccessKeyId=testid&AccountName=noreply%40mail.example.com&ReplyToAddress=false&AddressType=1&ToAddress=user%40example.com&FromAlias=Example&Subject=Generic+code+000000&HtmlBody=%3Cp%3EYour+Generic+code+is+%3Cb%3E000000%3C%2Fb%3E+for+My+App+%28%7B%7BunknownRoot.x%7D%7D%29%3C%2Fp%3E&RegionId=cn-hangzhou&SignatureNonce=2c987e1c-cff3-4b8b-b360-8c9504c94c84&Timestamp=2026-11-29T19%3A04%3A37Z&Signature=Y41p48%2Fccryv%2FYVS6OUExcFNMBk%3D";
         var clock = new ManualClock(DateTimeOffset.Parse("2026-11-29T19:05:00Z", System.Globalization.CultureInfo.InvariantCulture));
@@ -81,7 +81,7 @@ public sealed class AliyunSandboxTests : IAsyncLifetime
     [Fact]
     public async Task The_published_project_fixture_is_accepted_while_the_sandbox_clock_is_within_15_minutes_of_it()
     {
-        // aliyun-direct-mail-api.md §2.1 vector (e): POST, testid/testsecret ⇒ EuohYxqXh+t6WYKF4P5FXUDDKcE=.
+        // The published signature fixture as a POST, testid/testsecret ⇒ EuohYxqXh+t6WYKF4P5FXUDDKcE=.
         var fixture = new List<KeyValuePair<string, string>>
         {
             new("AccessKeyId", "testid"), new("AccountName", "noreply@example.com"), new("Action", "SingleSendMail"),

@@ -2,7 +2,8 @@
 // calls to *.aliyuncs.com redirected to a local Direct Mail sandbox, so a test can compare what it sent with ours.
 // Input (stdin, JSON): { sandbox: "http://127.0.0.1:port/", config, data, i18nTemplate? }.
 // Output (stdout, JSON): { ok: true, result, hosts } or { ok: false, error: { name, code, data, message }, hosts }.
-// The https.request patch (bench/support/redirect-https.mjs, shared with the benchmark) is the one of the contract's §5.
+// The official connector calls Aliyun over https.request; bench/support/redirect-https.mjs (shared with the benchmark)
+// sends those calls to the sandbox.
 import { redirectAliyunTo } from '../../../../bench/support/redirect-https.mjs';
 
 const chunks = [];
