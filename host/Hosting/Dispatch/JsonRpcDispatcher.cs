@@ -13,8 +13,7 @@ namespace Logto.ConnectorHost.Dispatch;
 /// answers them as they finish, honours <c>$/cancelRequest</c> (the cancelled request is still answered, -32800, like LSP),
 /// and on end of input or stop lets work finish within a grace period, then cancels it and answers what is left.
 /// <para>
-/// Why a small dispatcher instead of StreamJsonRpc: measured on this project's build machines, StreamJsonRpc
-/// tears the connection down and aborts the process on a batch or a non-JSON frame, returns .NET stack traces in
+/// Why a small dispatcher instead of StreamJsonRpc: StreamJsonRpc tears the connection down and aborts the process on a batch or a non-JSON frame, returns .NET stack traces in
 /// <c>error.data</c>, accepts requests without <c>"jsonrpc":"2.0"</c>, and needs a separate source-generation path for Native
 /// AOT. This one is System.Text.Json source generation plus System.IO.Pipelines: every bad input is answered and survived.
 /// </para>

@@ -5,9 +5,8 @@ namespace Logto.ConnectorHost.Logging;
 /// <summary>
 /// The host's log: one line of text per entry on stderr (never stdout, which carries frames), in the format of the console
 /// logger's single-line mode, <c>2026-11-29T20:11:03.016Z info: Category[EventId] message</c>, which the bridge parses.
-/// It replaces Microsoft.Extensions.Logging.Console, whose options monitors, formatter set and queue thread added about 4 ms to
-/// a Native AOT generic-host prototype's start (spawn to first output, median of 25); entries are written synchronously,
-/// one write per line.
+/// It replaces Microsoft.Extensions.Logging.Console, whose options monitors, formatter set and queue thread slowed the Native
+/// AOT host's start (README's Performance section); entries are written synchronously, one write per line.
 /// </summary>
 public sealed class StderrLoggerProvider : ILoggerProvider
 {
