@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const CODE = 0;
+// Each UTF-16 unit's kind; code is 0, what a fresh Uint8Array holds.
 const STRING = 1;
 const COMMENT = 2;
 
