@@ -24,7 +24,8 @@ var header = Encoding.ASCII.GetString(buffer, 0, headerEnd);
 const string Prefix = "Content-Length:";
 var start = header.IndexOf(Prefix, StringComparison.OrdinalIgnoreCase) + Prefix.Length;
 var end = header.IndexOf('\r', start);
-var length = int.Parse(header.AsSpan(start, (end < 0 ? header.Length : end) - start).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+var length = int.Parse(
+    header.AsSpan(start, (end < 0 ? header.Length : end) - start).Trim(), System.Globalization.CultureInfo.InvariantCulture);
 var bodyStart = headerEnd + 4;
 while (filled < bodyStart + length)
 {
@@ -49,7 +50,9 @@ while (reader.Read())
     }
 }
 
-var body = Encoding.UTF8.GetBytes($$$"""{"jsonrpc":"2.0","id":{{{id}}},"result":{"protocolVersion":"1","host":{"name":"minimal-responder","version":"0"},"connectors":[]}}""");
+var body = Encoding.UTF8.GetBytes(
+    $$$"""{"jsonrpc":"2.0","id":{{{id}}},"result":""" +
+    """{"protocolVersion":"1","host":{"name":"minimal-responder","version":"0"},"connectors":[]}}""");
 output.Write(Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n"));
 output.Write(body);
 output.Flush();

@@ -23,9 +23,12 @@ public static class AliyunEndpoint
 
     /// <summary>What <see cref="Pattern"/> matches: text that starts with <c>http://</c> or <c>https://</c>, case-sensitive.</summary>
     public static readonly ConfigSchemaPattern PatternCheck = new(
-        Pattern, static text => text.StartsWith("http://", StringComparison.Ordinal) || text.StartsWith("https://", StringComparison.Ordinal));
+        Pattern,
+        static text => text.StartsWith("http://", StringComparison.Ordinal) || text.StartsWith("https://", StringComparison.Ordinal));
 
-    /// <summary>The custom endpoint when one is set, else <paramref name="publicEndpoint"/>; an unusable one is <c>invalid_config</c>.</summary>
+    /// <summary>
+    /// The custom endpoint when one is set, else <paramref name="publicEndpoint"/>; an unusable one is <c>invalid_config</c>.
+    /// </summary>
     public static Uri Resolve(string? custom, Uri publicEndpoint, bool? allowHttp = null)
     {
         ArgumentNullException.ThrowIfNull(publicEndpoint);

@@ -30,7 +30,9 @@ public static class AliyunJson
         return json.ValueKind == JsonValueKind.Object && json.TryGetProperty(name, out var member) && TryReadString(member, out value);
     }
 
-    /// <summary>A member that is absent (null) or a string; false for any other type (<c>null</c> included, as zod's <c>.optional()</c>).</summary>
+    /// <summary>
+    /// A member that is absent (null) or a string; false for any other type (<c>null</c> included, as zod's <c>.optional()</c>).
+    /// </summary>
     public static bool TryGetOptionalString(JsonElement json, string name, out string? value)
     {
         value = null;

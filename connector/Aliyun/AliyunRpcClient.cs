@@ -63,7 +63,8 @@ public sealed class AliyunRpcClient
         {
             if (logger.IsEnabled(LogLevel.Debug))
             {
-                logger.Cancelled(call.Action, AliyunEndpoint.Display(call.Endpoint), (long)timeProvider.GetElapsedTime(started).TotalMilliseconds);
+                logger.Cancelled(
+                    call.Action, AliyunEndpoint.Display(call.Endpoint), (long)timeProvider.GetElapsedTime(started).TotalMilliseconds);
             }
 
             throw new OperationCanceledException($"The caller cancelled the {call.Action} call.", cancellationToken);

@@ -36,8 +36,12 @@ internal sealed class AliyunRpcRetryPolicy
         return new AliyunRpcRetryPolicy(options, timeProvider, logger);
     }
 
-    /// <summary>Runs <paramref name="attempt"/> until it succeeds, fails for good, or <c>MaxAttempts</c> are used; waits are cancelled by <paramref name="cancellationToken"/>.</summary>
-    public async ValueTask<SendAttemptOutcome> ExecuteAsync(Func<CancellationToken, ValueTask<SendAttemptOutcome>> attempt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="attempt"/> until it succeeds, fails for good, or <c>MaxAttempts</c> are used; waits are cancelled
+    /// by <paramref name="cancellationToken"/>.
+    /// </summary>
+    public async ValueTask<SendAttemptOutcome> ExecuteAsync(
+        Func<CancellationToken, ValueTask<SendAttemptOutcome>> attempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempt);
         for (var made = 1; ; made++)
@@ -58,7 +62,9 @@ internal sealed class AliyunRpcRetryPolicy
         }
     }
 
-    /// <summary>Aliyun's own hint when it sent one, never longer than <paramref name="maxDelay"/>; else null (the backoff decides).</summary>
+    /// <summary>
+    /// Aliyun's own hint when it sent one, never longer than <paramref name="maxDelay"/>; else null (the backoff decides).
+    /// </summary>
     internal static TimeSpan? RetryAfterDelay(SendAttemptOutcome? failed, TimeSpan maxDelay) =>
         failed?.RetryAfter is { } retryAfter ? (retryAfter < maxDelay ? retryAfter : maxDelay) : null;
 

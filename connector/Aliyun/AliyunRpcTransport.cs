@@ -79,7 +79,8 @@ internal sealed class AliyunRpcTransport(
             ? $"{description[..^1]} (after {attempts} attempts)."
             : $"{description} (after {attempts} attempts)";
 
-    private async Task<Answer> PostAsync(Uri endpoint, IReadOnlyList<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
+    private async Task<Answer> PostAsync(
+        Uri endpoint, IReadOnlyList<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
     {
         using var client = httpClientFactory.CreateClient(AliyunRpcOptions.HttpClientName);
         client.Timeout = Timeout.InfiniteTimeSpan; // the SendBudget governs, through its token
@@ -89,7 +90,9 @@ internal sealed class AliyunRpcTransport(
         using var content = new ByteArrayContent(Encoding.ASCII.GetBytes(FormUrlEncoding.Encode(form)));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = content };
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        using var response = await client
+            .SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken)
+            .ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         return new Answer((int)response.StatusCode, body, RetryAfter(response.Headers));
     }
@@ -112,7 +115,9 @@ internal sealed class AliyunRpcTransport(
         // caller gets once the retries are used up.
         var outcome = read.Error.Code == ConnectorErrorCode.General && IsThrottling(read.AliyunCode)
             ? SendAttemptOutcome.Failure(
-                new ConnectorException(ConnectorErrorCode.RateLimitExceeded, read.Error.ErrorData), RetryReason.Throttled, answer.RetryAfter)
+                new ConnectorException(ConnectorErrorCode.RateLimitExceeded, read.Error.ErrorData),
+                RetryReason.Throttled,
+                answer.RetryAfter)
             : SendAttemptOutcome.Failure(read.Error);
         logger.SendFailed(call.Action, answer.Status, elapsedMs, outcome.Error!.Code.ToWire(), read.AliyunCode, read.RequestId);
         if (read.Error.Code == ConnectorErrorCode.InvalidResponse)

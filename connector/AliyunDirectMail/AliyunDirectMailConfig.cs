@@ -32,7 +32,9 @@ public sealed record AliyunDirectMailConfig
     [JsonPropertyName("regionId")]
     [Display(Name = "Region", Description = "Select the Direct Mail region where the sender address is configured.")]
     [AllowedValues("cn-hangzhou", "ap-southeast-1", "ap-southeast-2", "eu-central-1", "us-east-1")]
-    [JsonSchemaExtensionData("x-enumTitles", new[] { "China (Hangzhou)", "Singapore", "United States (formerly Sydney)", "Germany (Frankfurt)", "US (Virginia)" })]
+    [JsonSchemaExtensionData(
+        "x-enumTitles",
+        new[] { "China (Hangzhou)", "Singapore", "United States (formerly Sydney)", "Germany (Frankfurt)", "US (Virginia)" })]
     [DefaultValue("cn-hangzhou")]
     public string? RegionId { get; init; }
 
@@ -48,7 +50,8 @@ public sealed record AliyunDirectMailConfig
 
     [JsonPropertyName("accountName")]
     [Display(Name = "Account Name", Prompt = "<account-name>")]
-    [JsonSchemaExtensionData("x-tooltip", "A sender address verified in the Direct Mail console of the selected region, e.g. noreply@mail.example.com.")]
+    [JsonSchemaExtensionData(
+        "x-tooltip", "A sender address verified in the Direct Mail console of the selected region, e.g. noreply@mail.example.com.")]
     public required string AccountName { get; init; }
 
     [JsonPropertyName("fromAlias")]
@@ -59,8 +62,10 @@ public sealed record AliyunDirectMailConfig
     [JsonPropertyName("templates")]
     [Display(
         Name = "Templates",
-        Description = "One template per usage type; Register, SignIn, ForgotPassword and Generic are required, other usage types fall back to Generic. Logto's i18n email templates win over these.")]
-    [JsonSchemaExtensionData("x-tooltip", "content is HTML and may use {{code}}, {{link}} and payload values such as {{application.name}}.")]
+        Description = "One template per usage type; Register, SignIn, ForgotPassword and Generic are required, other usage types " +
+            "fall back to Generic. Logto's i18n email templates win over these.")]
+    [JsonSchemaExtensionData(
+        "x-tooltip", "content is HTML and may use {{code}}, {{link}} and payload values such as {{application.name}}.")]
     public required IReadOnlyList<TemplateConfig> Templates { get; init; }
 
     /// <summary>HTML-escape payload values rendered into an HTML body (default). <c>false</c> gives Logto's raw behaviour.</summary>

@@ -10,7 +10,9 @@ public static class AliyunDirectMailConfigValidator
     public const string ErrorName = ConfigValidator<AliyunDirectMailConfig>.ErrorName;
 
     private static readonly Lazy<ConfigValidator<AliyunDirectMailConfig>> Validator = new(() => new(
-        AliyunDirectMailMetadata.Source.ConfigSchema, AliyunDirectMailJsonContext.Default.AliyunDirectMailConfig, [AliyunEndpoint.PatternCheck]));
+        AliyunDirectMailMetadata.Source.ConfigSchema,
+        AliyunDirectMailJsonContext.Default.AliyunDirectMailConfig,
+        [AliyunEndpoint.PatternCheck]));
 
     public static AliyunDirectMailConfig Parse(JsonElement config) => Validator.Value.Parse(config);
 }

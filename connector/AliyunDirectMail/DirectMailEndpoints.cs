@@ -33,6 +33,7 @@ internal static class DirectMailEndpoints
 
         return Regional.TryGetValue(regionId, out var endpoint)
             ? endpoint
-            : throw new ConnectorException(ConnectorErrorCode.InvalidConfig, $"regionId must be one of {string.Join(", ", Regional.Keys)}.");
+            : throw new ConnectorException(
+                ConnectorErrorCode.InvalidConfig, $"regionId must be one of {string.Join(", ", Regional.Keys)}.");
     }
 }

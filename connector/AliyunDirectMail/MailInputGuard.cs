@@ -9,11 +9,16 @@ namespace Logto.Connector.AliyunDirectMail;
 /// </summary>
 internal static class MailInputGuard
 {
-    /// <summary>SingleSendMail subject limit. https://www.alibabacloud.com/help/en/direct-mail/developer-reference/api-dm-2015-11-23-singlesendmail
-    /// (doc 29444: 100 characters, error InvalidSubject.Malformed; newer pages say 256, so the stricter one is enforced).</summary>
+    /// <summary>
+    /// SingleSendMail subject limit (doc 29444: 100 characters, error InvalidSubject.Malformed; newer pages say 256, so the
+    /// stricter one is enforced).
+    /// https://www.alibabacloud.com/help/en/direct-mail/developer-reference/api-dm-2015-11-23-singlesendmail
+    /// </summary>
     public const int MaxSubjectLength = 100;
 
-    /// <summary>FromAlias limit: "max 15 characters" (SDK models; doc 29444 says shorter than 15, error InvalidFromAlias.Malformed).</summary>
+    /// <summary>
+    /// FromAlias limit: "max 15 characters" (SDK models; doc 29444 says shorter than 15, error InvalidFromAlias.Malformed).
+    /// </summary>
     public const int MaxFromAliasLength = 15;
 
     /// <summary>
@@ -71,7 +76,9 @@ internal static class MailInputGuard
     {
         if (value.AsSpan().IndexOfAny(HeaderControls) >= 0)
         {
-            throw Invalid($"The rendered {what} contains a control character (a line break, C0/C1 control, U+2028/2029 or bidi control), which a mail header must not carry.");
+            throw Invalid(
+                $"The rendered {what} contains a control character (a line break, C0/C1 control, U+2028/2029 or bidi control), " +
+                "which a mail header must not carry.");
         }
     }
 

@@ -25,7 +25,8 @@ internal static class SingleSendMailResponseReader
         {
             return AliyunJson.TryGetString(json, "EnvId", out var envId) && AliyunJson.TryGetString(json, "RequestId", out var requestId)
                 ? AliyunAnswer.Success(
-                    JsonSerializer.SerializeToElement(new SingleSendMailResult(envId, requestId), AliyunDirectMailJsonContext.Default.SingleSendMailResult),
+                    JsonSerializer.SerializeToElement(
+                        new SingleSendMailResult(envId, requestId), AliyunDirectMailJsonContext.Default.SingleSendMailResult),
                     requestId)
                 : AliyunAnswer.Unreadable(Product, status, "JSON without the string members EnvId and RequestId");
         }

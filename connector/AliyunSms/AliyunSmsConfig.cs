@@ -34,17 +34,24 @@ public sealed record AliyunSmsConfig
     [JsonPropertyName("templates")]
     [Display(
         Name = "Templates",
-        Description = "One template per usage type; Register, SignIn, ForgotPassword and Generic are required, other usage types fall back to Generic. templateCode is an approved template code, or {\"china\": …, \"overseas\": …} to pick one by the number.")]
+        Description = "One template per usage type; Register, SignIn, ForgotPassword and Generic are required, other usage types " +
+            "fall back to Generic. templateCode is an approved template code, or {\"china\": …, \"overseas\": …} to pick one by " +
+            "the number.")]
     public required IReadOnlyList<SmsTemplateConfig> Templates { get; init; }
 
     [JsonPropertyName("strictPhoneRegionNumberCheck")]
     [Display(
         Name = "Strict Phone Region Number Check",
-        Description = "When this configuration is enabled, the connector will assume by default that all phone numbers include a valid region code and rely on this to determine whether the phone number belongs to mainland China. If your users' phone numbers do not include a region code due to historical reasons, their sign-in processes may be affected. Please enable this setting with caution.")]
+        Description = "When this configuration is enabled, the connector will assume by default that all phone numbers include a " +
+            "valid region code and rely on this to determine whether the phone number belongs to mainland China. If your users' " +
+            "phone numbers do not include a region code due to historical reasons, their sign-in processes may be affected. " +
+            "Please enable this setting with caution.")]
     [DefaultValue(false)]
     public bool? StrictPhoneRegionNumberCheck { get; init; }
 
-    /// <summary>A custom endpoint URL (VPC endpoint, proxy, or the local sandbox) instead of <c>https://dysmsapi.aliyuncs.com/</c>.</summary>
+    /// <summary>
+    /// A custom endpoint URL (VPC endpoint, proxy, or the local sandbox) instead of <c>https://dysmsapi.aliyuncs.com/</c>.
+    /// </summary>
     [JsonPropertyName("endpoint")]
     [Display(Name = "Custom endpoint", Prompt = "https://dysmsapi.aliyuncs.com/", Description = AliyunEndpoint.Description)]
     [Url]

@@ -23,7 +23,8 @@ public static class AliyunSmsMetadata
         ],
         Description:
         [
-            ("en", "Sends Logto's verification codes by SMS with Aliyun SMS, through a connector written in C# that runs in its own process."),
+            ("en", "Sends Logto's verification codes by SMS with Aliyun SMS, through a connector written in C# that runs in its " +
+                "own process."),
             ("zh-CN", "通过阿里云短信服务发送 Logto 验证码短信；连接器以 C# 编写，在独立进程中运行。"),
             ("tr-TR", "Logto doğrulama kodlarını Aliyun SMS ile gönderir; bağlayıcı C# ile yazılmıştır ve kendi sürecinde çalışır."),
             ("ko", "Aliyun SMS로 Logto 인증 코드를 보냅니다. 커넥터는 C#으로 작성되었으며 별도 프로세스에서 실행됩니다."),

@@ -24,8 +24,10 @@ internal static class SendSmsResponseReader
             return AliyunAnswer.Unreadable(Product, status, "a body that is not JSON");
         }
 
-        if (!AliyunJson.TryGetString(json, "Code", out var code) || !AliyunJson.TryGetString(json, "Message", out var message)
-            || !AliyunJson.TryGetString(json, "RequestId", out var requestId) || !AliyunJson.TryGetOptionalString(json, "BizId", out var bizId))
+        if (!AliyunJson.TryGetString(json, "Code", out var code)
+            || !AliyunJson.TryGetString(json, "Message", out var message)
+            || !AliyunJson.TryGetString(json, "RequestId", out var requestId)
+            || !AliyunJson.TryGetOptionalString(json, "BizId", out var bizId))
         {
             return AliyunAnswer.Unreadable(Product, status, "JSON without the string members Code, Message and RequestId");
         }

@@ -55,7 +55,9 @@ internal static class SmsInputGuard
     {
         if (templateParam.Length > MaxTemplateParamLength)
         {
-            throw Invalid($"TemplateParam would be {templateParam.Length} characters; an SMS holds at most 500, so at most {MaxTemplateParamLength} are sent.");
+            throw Invalid(
+                $"TemplateParam would be {templateParam.Length} characters; an SMS holds at most 500, " +
+                $"so at most {MaxTemplateParamLength} are sent.");
         }
     }
 

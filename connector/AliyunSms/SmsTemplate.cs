@@ -6,7 +6,9 @@ namespace Logto.Connector.AliyunSms;
 /// <summary>Which approved template a send uses, chosen exactly as the official connector chooses it.</summary>
 internal static class SmsTemplate
 {
-    /// <summary>connector-kit <c>getConfigTemplateByType</c>: the first entry whose usageType is the type, else the first Generic.</summary>
+    /// <summary>
+    /// connector-kit <c>getConfigTemplateByType</c>: the first entry whose usageType is the type, else the first Generic.
+    /// </summary>
     public static SmsTemplateConfig Select(TemplateType type, AliyunSmsConfig config)
     {
         var name = type.ToString();

@@ -24,7 +24,11 @@ public sealed class AliyunSandbox : IAsyncDisposable
     private readonly FaultSwitch faults;
 
     private AliyunSandbox(
-        SandboxHttpServer server, SandboxOutbox<SandboxMessage> outbox, SandboxOutbox<SandboxSms> smsOutbox, ExchangeLog exchanges, FaultSwitch faults)
+        SandboxHttpServer server,
+        SandboxOutbox<SandboxMessage> outbox,
+        SandboxOutbox<SandboxSms> smsOutbox,
+        ExchangeLog exchanges,
+        FaultSwitch faults)
     {
         this.server = server;
         this.outbox = outbox;
@@ -75,7 +79,10 @@ public sealed class AliyunSandbox : IAsyncDisposable
         return Task.FromResult(sandbox);
     }
 
-    /// <summary>Applies <paramref name="fault"/> to the next requests to <see cref="Endpoint"/>, until cleared (kind None) or its Count runs out.</summary>
+    /// <summary>
+    /// Applies <paramref name="fault"/> to the next requests to <see cref="Endpoint"/>, until cleared (kind None) or its Count
+    /// runs out.
+    /// </summary>
     public void SetFault(SandboxFault fault) => faults.Set(fault);
 
     /// <summary>Empties the mail outbox (and its <see cref="WaitForMessageAsync"/> queue); the SMS outbox is left as it is.</summary>
@@ -90,7 +97,9 @@ public sealed class AliyunSandbox : IAsyncDisposable
     /// </summary>
     public Task<SandboxMessage> WaitForMessageAsync(CancellationToken cancellationToken) => outbox.WaitAsync(cancellationToken);
 
-    /// <summary>The oldest accepted SMS this method has not returned yet; waits when there is none (as <see cref="WaitForMessageAsync"/>).</summary>
+    /// <summary>
+    /// The oldest accepted SMS this method has not returned yet; waits when there is none (as <see cref="WaitForMessageAsync"/>).
+    /// </summary>
     public Task<SandboxSms> WaitForSmsAsync(CancellationToken cancellationToken) => smsOutbox.WaitAsync(cancellationToken);
 
     /// <summary>Stops listening, closes every connection (cancelling held-back answers) and waits for their tasks.</summary>

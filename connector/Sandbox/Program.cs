@@ -13,10 +13,17 @@ using Microsoft.Extensions.Logging;
 const string AccessKeySecretVariable = "LOGTO_SANDBOX_ACCESS_KEY_SECRET";
 string[] levelNames = ["trace", "debug", "information", "warning", "error", "critical", "none"];
 
-var port = new Option<int>("--port") { Description = "TCP port on 127.0.0.1 (0 = any free port).", HelpName = "port", DefaultValueFactory = _ => 0 };
+var port = new Option<int>("--port")
+{
+    Description = "TCP port on 127.0.0.1 (0 = any free port).",
+    HelpName = "port",
+    DefaultValueFactory = _ => 0,
+};
 port.CustomParser = result =>
 {
-    if (result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= 65535)
+    if (result.Tokens.Count == 1
+        && int.TryParse(result.Tokens[0].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+        && value <= 65535)
     {
         return value;
     }
@@ -29,13 +36,19 @@ var outboxDir = new Option<string?>("--outbox-dir")
     Description = "Also write each accepted mail there as <EnvId>.eml and <EnvId>.json, each accepted SMS as <BizId>.sms.json.",
     HelpName = "dir",
 };
-var logLevel = new Option<string>("--log-level") { Description = "Log level of the stderr log.", HelpName = "level", DefaultValueFactory = _ => "information" };
+var logLevel = new Option<string>("--log-level")
+{
+    Description = "Log level of the stderr log.",
+    HelpName = "level",
+    DefaultValueFactory = _ => "information",
+};
 logLevel.AcceptOnlyFromAmong(levelNames);
 
 var root = new RootCommand(
     "A local fake of Aliyun Direct Mail (SingleSendMail) and SMS (SendSms) for development and tests. Prints its endpoint URL " +
     "first, then serves until stdin closes. It accepts the access key id " +
-    $"{AliyunSandboxOptions.DefaultAccessKeyId} with the secret ${AccessKeySecretVariable} (default {AliyunSandboxOptions.DefaultAccessKeySecret}).")
+    $"{AliyunSandboxOptions.DefaultAccessKeyId} with the secret ${AccessKeySecretVariable} " +
+    $"(default {AliyunSandboxOptions.DefaultAccessKeySecret}).")
 {
     port, outboxDir, logLevel,
 };
@@ -49,7 +62,10 @@ root.SetAction(async (parse, _) =>
     {
         Port = parse.GetValue(port),
         OutboxDirectory = parse.GetValue(outboxDir),
-        Credentials = new Dictionary<string, string>(StringComparer.Ordinal) { [AliyunSandboxOptions.DefaultAccessKeyId] = AccessKeySecret() },
+        Credentials = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [AliyunSandboxOptions.DefaultAccessKeyId] = AccessKeySecret(),
+        },
         Logger = new StderrLogger("Sandbox", level, Console.Error),
     };
     var sandbox = await AliyunSandbox.StartAsync(options, stop.Token).ConfigureAwait(false);
@@ -74,7 +90,9 @@ var invocation = new InvocationConfiguration { Error = Console.Error, ProcessTer
 return await root.Parse(args).InvokeAsync(invocation).ConfigureAwait(false);
 
 static string AccessKeySecret() =>
-    Environment.GetEnvironmentVariable(AccessKeySecretVariable) is { Length: > 0 } secret ? secret : AliyunSandboxOptions.DefaultAccessKeySecret;
+    Environment.GetEnvironmentVariable(AccessKeySecretVariable) is { Length: > 0 } secret
+        ? secret
+        : AliyunSandboxOptions.DefaultAccessKeySecret;
 
 // A read of stdin does not observe a cancellation token once started, so the signal is awaited beside it instead.
 static async Task WaitForEndOfInputAsync(Stream input, CancellationToken cancellationToken)

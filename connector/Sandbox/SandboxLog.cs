@@ -8,7 +8,10 @@ internal static partial class SandboxLog
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Aliyun sandbox (Direct Mail, SMS) listening on {Endpoint}")]
     public static partial void Started(ILogger logger, Uri endpoint);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Accepted {Action} {Id} ({RecipientCount} recipient(s)) as request {RequestId}")]
+    [LoggerMessage(
+        EventId = 2,
+        Level = LogLevel.Information,
+        Message = "Accepted {Action} {Id} ({RecipientCount} recipient(s)) as request {RequestId}")]
     public static partial void Accepted(ILogger logger, string action, string id, int recipientCount, string requestId);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Rejected a request ({Action}): {Code} (HTTP {Status})")]
@@ -17,7 +20,10 @@ internal static partial class SandboxLog
     [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Injected fault {Kind}")]
     public static partial void Faulted(ILogger logger, SandboxFaultKind kind);
 
-    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "The client went away during a delayed answer; recorded as dropped")]
+    [LoggerMessage(
+        EventId = 5,
+        Level = LogLevel.Information,
+        Message = "The client went away during a delayed answer; recorded as dropped")]
     public static partial void Dropped(ILogger logger);
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Fault set to {Kind} for {Count} request(s), delay {Delay}")]

@@ -12,7 +12,8 @@ var stdio = ConnectorHostStreams.CaptureStdio();
 var settings = TestHostSettings.Parse(args);
 if (settings.Composition == TestHostSettings.GenericHost)
 {
-    var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
+    var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(
+        new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
     builder.Logging.AddConnectorHostStderr(settings.LogLevel);
     var host = builder.Services.AddConnectorHost(settings.Apply).WithStreams(stdio);
     foreach (var id in settings.Connectors)

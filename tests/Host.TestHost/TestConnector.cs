@@ -6,8 +6,9 @@ namespace Host.TestHost;
 
 /// <summary>
 /// A controllable connector: <c>payload.behavior</c> picks what <c>sendMessage</c> does (echo, delay, http, connector-error,
-/// bug, ignore-cancel, slow-provider, spin, block-threads, undefined, native-stdout). It writes to <see cref="Console.Out"/> in its constructor and in every call,
-/// as a careless connector would, and with native-stdout to file descriptor 1 itself; the host must keep stdout clean anyway.
+/// bug, ignore-cancel, slow-provider, spin, block-threads, undefined, native-stdout). It writes to <see cref="Console.Out"/> in
+/// its constructor and in every call, as a careless connector would, and with native-stdout to file descriptor 1 itself; the
+/// host must keep stdout clean anyway.
 /// </summary>
 internal sealed class TestConnector : IConnector
 {

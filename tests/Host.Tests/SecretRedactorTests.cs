@@ -38,7 +38,8 @@ public sealed class SecretRedactorTests
     [InlineData("privateKey", true)]
     [InlineData("accessKeyId", false)]
     [InlineData("accountName", false)]
-    public void IsSecretName_recognises_secret_like_names(string name, bool secret) => Assert.Equal(secret, SecretRedactor.IsSecretName(name));
+    public void IsSecretName_recognises_secret_like_names(string name, bool secret) =>
+        Assert.Equal(secret, SecretRedactor.IsSecretName(name));
 
     [Fact]
     public void Redact_masks_secret_values_wherever_they_appear_but_short_ones_only_whole()

@@ -81,5 +81,8 @@ internal sealed class ControlEndpoint(
         Problem(405, "Method not allowed here; allowed: " + allow + ".") with { Headers = [new("Allow", allow)] };
 
     private static SandboxHttpResponse Problem(int status, string error) =>
-        new(status, JsonType, JsonSerializer.SerializeToUtf8Bytes(new ControlError { Error = error }, SandboxJsonContext.Output.ControlError));
+        new(
+            status,
+            JsonType,
+            JsonSerializer.SerializeToUtf8Bytes(new ControlError { Error = error }, SandboxJsonContext.Output.ControlError));
 }

@@ -4,7 +4,8 @@ namespace Logto.Connector.AliyunSandbox.Http;
 internal interface IHttpRequestHandler
 {
     /// <returns>The answer, or null to close the connection without answering (the client already went away).</returns>
-    ValueTask<SandboxHttpResponse?> HandleAsync(SandboxHttpRequest request, IClientConnection connection, CancellationToken cancellationToken);
+    ValueTask<SandboxHttpResponse?> HandleAsync(
+        SandboxHttpRequest request, IClientConnection connection, CancellationToken cancellationToken);
 
     /// <summary>The answer to a request that could not be parsed (the connection is closed after it).</summary>
     SandboxHttpResponse OnProtocolError(MalformedRequestException error);

@@ -21,7 +21,8 @@ internal static class EmlFormatter
         Header(eml, "From", Mailbox(message.FromAlias, message.AccountName));
         Header(eml, "To", AddressList(message.ToAddress));
         Header(eml, "Subject", Unstructured(message.Subject, "Subject: ".Length));
-        Header(eml, "Date", message.ReceivedAt.ToUniversalTime().ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", CultureInfo.InvariantCulture));
+        Header(
+            eml, "Date", message.ReceivedAt.ToUniversalTime().ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", CultureInfo.InvariantCulture));
         Header(eml, "Message-ID", $"<{message.EnvId}@dm-sandbox.invalid>");
         Header(eml, "X-Sandbox-Request-Id", message.RequestId);
         Header(eml, "MIME-Version", "1.0");
@@ -71,8 +72,11 @@ internal static class EmlFormatter
             return Unstructured(alias, "From: ".Length) + " <" + address + ">";
         }
 
-        var isAtomText = alias.All(c => char.IsAsciiLetterOrDigit(c) || c == ' ' || "!#$%&'*+-/=?^_`{|}~".Contains(c, StringComparison.Ordinal));
-        var phrase = isAtomText ? alias : "\"" + alias.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+        var isAtomText = alias.All(
+            c => char.IsAsciiLetterOrDigit(c) || c == ' ' || "!#$%&'*+-/=?^_`{|}~".Contains(c, StringComparison.Ordinal));
+        var phrase = isAtomText
+            ? alias
+            : "\"" + alias.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
         return phrase + " <" + address + ">";
     }
 

@@ -21,11 +21,15 @@ internal sealed class OutboxFileWriter
     public void Write(SandboxMessage message)
     {
         WriteWhole(message.EnvId + ".eml", Encoding.ASCII.GetBytes(EmlFormatter.Format(message)));
-        WriteWhole(message.EnvId + ".json", JsonSerializer.SerializeToUtf8Bytes(OutboxMessageJson.From(message), SandboxJsonContext.IndentedOutput.OutboxMessageJson));
+        WriteWhole(
+            message.EnvId + ".json",
+            JsonSerializer.SerializeToUtf8Bytes(OutboxMessageJson.From(message), SandboxJsonContext.IndentedOutput.OutboxMessageJson));
     }
 
     public void Write(SandboxSms sms) =>
-        WriteWhole(sms.BizId + ".sms.json", JsonSerializer.SerializeToUtf8Bytes(OutboxSmsJson.From(sms), SandboxJsonContext.IndentedOutput.OutboxSmsJson));
+        WriteWhole(
+            sms.BizId + ".sms.json",
+            JsonSerializer.SerializeToUtf8Bytes(OutboxSmsJson.From(sms), SandboxJsonContext.IndentedOutput.OutboxSmsJson));
 
     private void WriteWhole(string name, byte[] bytes)
     {

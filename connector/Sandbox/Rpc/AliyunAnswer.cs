@@ -34,7 +34,9 @@ internal sealed class AliyunAnswer(bool json, string hostId, string action, stri
 
     public static string NewRequestId() => Guid.NewGuid().ToString("D").ToUpperInvariant();
 
-    /// <summary>HTTP 200 with <paramref name="result"/>; <paramref name="xmlFields"/> are the same fields, in the same order, for XML.</summary>
+    /// <summary>
+    /// HTTP 200 with <paramref name="result"/>; <paramref name="xmlFields"/> are the same fields, in the same order, for XML.
+    /// </summary>
     public SandboxHttpResponse Success<T>(T result, JsonTypeInfo<T> type, string requestId, params (string Name, string Value)[] xmlFields)
     {
         var body = json ? JsonSerializer.SerializeToUtf8Bytes(result, type) : Xml(action + "Response", xmlFields);
@@ -53,9 +55,10 @@ internal sealed class AliyunAnswer(bool json, string hostId, string action, stri
                 ("Message", error.Message), ("RequestId", requestId), ("Code", error.Code));
         }
 
+        var productQuery = product is null ? "" : "&product=" + product;
         var recommend = string.Create(
             CultureInfo.InvariantCulture,
-            $"https://api.aliyun.com/troubleshoot?q={Uri.EscapeDataString(error.Code)}{(product is null ? "" : "&product=" + product)}&requestId={requestId}");
+            $"https://api.aliyun.com/troubleshoot?q={Uri.EscapeDataString(error.Code)}{productQuery}&requestId={requestId}");
         var body = json
             ? JsonSerializer.SerializeToUtf8Bytes(
                 new AliyunErrorBody

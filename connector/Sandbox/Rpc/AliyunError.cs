@@ -71,7 +71,10 @@ internal sealed record AliyunError(int Status, string Code, string Message)
     public bool IsBusinessRejection => Status == 200;
 
     public static AliyunError Missing(string parameter) =>
-        new(400, "Missing" + parameter, $"The input parameter \"{parameter}\" that is mandatory for processing this request is not supplied.");
+        new(
+            400,
+            "Missing" + parameter,
+            $"The input parameter \"{parameter}\" that is mandatory for processing this request is not supplied.");
 
     public static AliyunError InvalidParameter(string parameter) =>
         new(400, "InvalidParameter", $"The specified parameter \"{parameter}\" is not valid.");

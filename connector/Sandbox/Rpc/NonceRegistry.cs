@@ -4,7 +4,8 @@ namespace Logto.Connector.AliyunSandbox.Rpc;
 /// Nonces already used, per AccessKeyId, each remembered until its request's Timestamp leaves the ±15 min window (after
 /// that, a replay fails on the timestamp anyway). Bounded: past <see cref="Capacity"/> the nonce closest to expiry is
 /// forgotten first; reaching it takes more than 100 requests/s for 30 minutes, above Aliyun's own SingleSendMail limit.
-/// https://help.aliyun.com/document_detail/25490.html (SignatureNonce, Timestamp); the 15 min window: https://help.aliyun.com/document_detail/48054.html
+/// https://help.aliyun.com/document_detail/25490.html (SignatureNonce, Timestamp); the 15 min window:
+/// https://help.aliyun.com/document_detail/48054.html
 /// </summary>
 internal sealed class NonceRegistry(TimeProvider timeProvider, int capacity = NonceRegistry.DefaultCapacity)
 {

@@ -67,7 +67,8 @@ internal sealed class RpcGateway(
             SandboxFaultKind.InternalError => answer.Error(AliyunError.InternalError, AliyunAnswer.NewRequestId()),
             SandboxFaultKind.BusinessLimitControl => answer.Error(AliyunError.BusinessLimitControl, AliyunAnswer.NewRequestId()),
             SandboxFaultKind.ServiceUnavailable => SandboxHttpResponse.Text(503, "Service Unavailable"),
-            SandboxFaultKind.MalformedSuccess => new SandboxHttpResponse(200, "application/json;charset=utf-8", """{"unexpected":true}"""u8.ToArray()),
+            SandboxFaultKind.MalformedSuccess =>
+                new SandboxHttpResponse(200, "application/json;charset=utf-8", """{"unexpected":true}"""u8.ToArray()),
             SandboxFaultKind.ResetMidResponse => PartialSuccess(api ?? apis[0], answer),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };

@@ -2,7 +2,9 @@ using System.Text.Json.Serialization;
 
 namespace Logto.Connector.AliyunSandbox.Wire;
 
-/// <summary>Body of <c>POST /_sandbox/fault</c>: <c>{"kind":"Throttling","count":1,"delayMs":0}</c>; count and delayMs are optional.</summary>
+/// <summary>
+/// Body of <c>POST /_sandbox/fault</c>: <c>{"kind":"Throttling","count":1,"delayMs":0}</c>; count and delayMs are optional.
+/// </summary>
 internal sealed record FaultRequest
 {
     [JsonPropertyName("kind")]

@@ -68,7 +68,8 @@ public class AliyunEndpointTests
         ];
         var random = new Random(6);
         var alphabet = "htps:/ H\n.x";
-        var generated = Enumerable.Range(0, 5_000).Select(_ => new string([.. Enumerable.Range(0, random.Next(0, 10)).Select(_ => alphabet[random.Next(alphabet.Length)])]));
+        var generated = Enumerable.Range(0, 5_000).Select(
+            _ => new string([.. Enumerable.Range(0, random.Next(0, 10)).Select(_ => alphabet[random.Next(alphabet.Length)])]));
 
         foreach (var text in corpus.Concat(generated))
         {

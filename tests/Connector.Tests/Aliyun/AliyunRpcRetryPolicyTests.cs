@@ -60,7 +60,8 @@ public class AliyunRpcRetryPolicyTests
     [InlineData(0)]
     [InlineData(-1)]
     public void MaxAttempts_below_1_is_refused(int maxAttempts) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => AliyunRpcRetryPolicy.Create(Options(maxAttempts), TimeProvider.System, NullLogger.Instance));
+        Assert.Throws<ArgumentOutOfRangeException>(
+            () => AliyunRpcRetryPolicy.Create(Options(maxAttempts), TimeProvider.System, NullLogger.Instance));
 
     [Theory]
     [InlineData(1000, 3000, 1000)]
@@ -68,7 +69,8 @@ public class AliyunRpcRetryPolicyTests
     [InlineData(null, 3000, null)]
     public void The_retry_after_hint_is_used_up_to_the_cap(int? retryAfterMs, int capMs, int? expectedMs)
     {
-        var failed = SendAttemptOutcome.Failure(Error, RetryReason.Throttled, retryAfterMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null);
+        var retryAfter = retryAfterMs is { } ms ? TimeSpan.FromMilliseconds(ms) : (TimeSpan?)null;
+        var failed = SendAttemptOutcome.Failure(Error, RetryReason.Throttled, retryAfter);
 
         var delay = AliyunRpcRetryPolicy.RetryAfterDelay(failed, TimeSpan.FromMilliseconds(capMs));
 
@@ -82,7 +84,8 @@ public class AliyunRpcRetryPolicyTests
     [InlineData(3, 0.5, 1500)]
     [InlineData(4, 0.0, 1500)]
     [InlineData(40, 0.999, 3000)]
-    public void The_backoff_doubles_per_attempt_up_to_the_cap_and_jitters_within_its_upper_half(int failedAttempt, double jitter, int expectedMs)
+    public void The_backoff_doubles_per_attempt_up_to_the_cap_and_jitters_within_its_upper_half(
+        int failedAttempt, double jitter, int expectedMs)
     {
         var delay = AliyunRpcRetryPolicy.BackoffDelay(failedAttempt, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(3), jitter);
 
@@ -92,7 +95,12 @@ public class AliyunRpcRetryPolicyTests
     [Fact]
     public async Task A_cancelled_wait_ends_the_retries_with_the_cancellation()
     {
-        var options = new AliyunRpcOptions { MaxAttempts = 3, RetryBaseDelay = TimeSpan.FromMinutes(1), RetryMaxDelay = TimeSpan.FromMinutes(1) };
+        var options = new AliyunRpcOptions
+        {
+            MaxAttempts = 3,
+            RetryBaseDelay = TimeSpan.FromMinutes(1),
+            RetryMaxDelay = TimeSpan.FromMinutes(1),
+        };
         var policy = AliyunRpcRetryPolicy.Create(options, TimeProvider.System, NullLogger.Instance);
         using var cancel = new CancellationTokenSource();
         var made = 0;
@@ -111,9 +119,12 @@ public class AliyunRpcRetryPolicyTests
     [Fact]
     public void Only_a_refused_connect_counts_as_certainly_not_sent()
     {
-        var refused = new HttpRequestException(HttpRequestError.ConnectionError, "refused", new SocketException((int)SocketError.ConnectionRefused));
-        var timedOutConnect = new HttpRequestException(HttpRequestError.ConnectionError, "timed out", new SocketException((int)SocketError.TimedOut));
-        var reset = new HttpRequestException(HttpRequestError.Unknown, "copy", new IOException("read", new SocketException((int)SocketError.ConnectionReset)));
+        var refused = new HttpRequestException(
+            HttpRequestError.ConnectionError, "refused", new SocketException((int)SocketError.ConnectionRefused));
+        var timedOutConnect = new HttpRequestException(
+            HttpRequestError.ConnectionError, "timed out", new SocketException((int)SocketError.TimedOut));
+        var reset = new HttpRequestException(
+            HttpRequestError.Unknown, "copy", new IOException("read", new SocketException((int)SocketError.ConnectionReset)));
         var ended = new HttpRequestException(HttpRequestError.ResponseEnded, "ended");
 
         Assert.Equal(
@@ -124,7 +135,9 @@ public class AliyunRpcRetryPolicyTests
     [Theory]
     [InlineData("Could not connect to x: Connection refused", 1, "Could not connect to x: Connection refused")]
     [InlineData("Could not connect to x: Connection refused", 3, "Could not connect to x: Connection refused (after 3 attempts)")]
-    [InlineData("x did not answer; the mail may or may not have been sent.", 2, "x did not answer; the mail may or may not have been sent (after 2 attempts).")]
+    [InlineData(
+        "x did not answer; the mail may or may not have been sent.", 2,
+        "x did not answer; the mail may or may not have been sent (after 2 attempts).")]
     public void A_transport_error_says_how_often_it_was_tried(string description, int attempts, string expected) =>
         Assert.Equal(expected, AliyunRpcTransport.WithAttempts(description, attempts));
 

@@ -38,7 +38,9 @@ public sealed class ExpectedFailureLogTests
 
         await AliyunDirectMailConnectorErrorMappingTests.SendExpectingErrorAsync(harness, harness.Config(endpoint: endpoint));
 
-        var lines = harness.Logs.Lines.Where(line => !line.StartsWith("Trace", StringComparison.Ordinal) && !line.StartsWith("Debug", StringComparison.Ordinal)).ToList();
+        var lines = harness.Logs.Lines
+            .Where(line => !line.StartsWith("Trace", StringComparison.Ordinal) && !line.StartsWith("Debug", StringComparison.Ordinal))
+            .ToList();
         Assert.NotEmpty(lines);
         foreach (var line in lines)
         {

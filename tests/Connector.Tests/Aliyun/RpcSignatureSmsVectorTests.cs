@@ -3,7 +3,8 @@ using Logto.Connector.Aliyun;
 namespace Connector.Tests.Aliyun;
 
 /// <summary>
-/// The SendSms signature example of Aliyun's SMS HTTP protocol page (https://help.aliyun.com/document_detail/56189.html): a non-ASCII SignName and a JSON TemplateParam, secret "testSecret" with a capital S.
+/// The SendSms signature example of Aliyun's SMS HTTP protocol page (https://help.aliyun.com/document_detail/56189.html): a
+/// non-ASCII SignName and a JSON TemplateParam, secret "testSecret" with a capital S.
 /// </summary>
 public sealed class RpcSignatureSmsVectorTests
 {

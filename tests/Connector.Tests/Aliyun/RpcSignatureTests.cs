@@ -90,11 +90,14 @@ public class RpcSignatureTests
     public void The_canonical_query_escapes_exactly_as_Uri_EscapeDataString_does()
     {
         var random = new Random(29);
-        char[] alphabet = ['a', 'Z', '0', '-', '_', '.', '~', ' ', '*', '!', '%', '&', '=', '+', '/', 'é', '中', '\uD83D', '\uDE00', '\u0000', '\uFFFF'];
+        char[] alphabet =
+            ['a', 'Z', '0', '-', '_', '.', '~', ' ', '*', '!', '%', '&', '=', '+', '/', 'é', '中', '\uD83D', '\uDE00', '\u0000', '\uFFFF'];
         for (var i = 0; i < 2_000; i++)
         {
             string Text() => new([.. Enumerable.Range(0, random.Next(0, 12)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
-            var parameters = Enumerable.Range(0, random.Next(1, 5)).Select(n => new KeyValuePair<string, string>($"k{n}{Text()}", Text())).ToList();
+            var parameters = Enumerable.Range(0, random.Next(1, 5))
+                .Select(n => new KeyValuePair<string, string>($"k{n}{Text()}", Text()))
+                .ToList();
             var expected = string.Join('&', parameters
                 .OrderBy(p => p.Key, StringComparer.Ordinal)
                 .Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));

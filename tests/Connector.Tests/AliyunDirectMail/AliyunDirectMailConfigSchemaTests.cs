@@ -102,8 +102,9 @@ public sealed class AliyunDirectMailConfigSchemaTests
     {
         string[] known =
         [
-            "$schema", "title", "description", "type", "required", "properties", "items", "enum", "const", "default", "examples", "format",
-            "pattern", "allOf", "contains", "writeOnly", "x-placeholder", "x-tooltip", "x-enumTitles", "x-multiline", "x-missingItemsMessage",
+            "$schema", "title", "description", "type", "required", "properties", "items", "enum", "const", "default", "examples",
+            "format", "pattern", "allOf", "contains", "writeOnly",
+            "x-placeholder", "x-tooltip", "x-enumTitles", "x-multiline", "x-missingItemsMessage",
         ];
 
         Assert.Empty(Keywords(AliyunDirectMailMetadata.Source.ConfigSchema).Except(known));

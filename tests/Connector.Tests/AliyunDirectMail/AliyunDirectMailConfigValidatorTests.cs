@@ -110,9 +110,17 @@ public sealed class AliyunDirectMailConfigValidatorTests
     }
 
     [Theory]
-    [InlineData("ftp://dm.aliyuncs.com/", """[{"code":"invalid_string","message":"Invalid: must match pattern ^https?://","path":["endpoint"]}]""")]
-    [InlineData("dm.aliyuncs.com", """[{"code":"invalid_string","message":"Invalid uri","path":["endpoint"]},{"code":"invalid_string","message":"Invalid: must match pattern ^https?://","path":["endpoint"]}]""")]
-    [InlineData("", """[{"code":"invalid_string","message":"Invalid uri","path":["endpoint"]},{"code":"invalid_string","message":"Invalid: must match pattern ^https?://","path":["endpoint"]}]""")]
+    [InlineData(
+        "ftp://dm.aliyuncs.com/",
+        """[{"code":"invalid_string","message":"Invalid: must match pattern ^https?://","path":["endpoint"]}]""")]
+    [InlineData(
+        "dm.aliyuncs.com",
+        """[{"code":"invalid_string","message":"Invalid uri","path":["endpoint"]},""" +
+        """{"code":"invalid_string","message":"Invalid: must match pattern ^https?://","path":["endpoint"]}]""")]
+    [InlineData(
+        "",
+        """[{"code":"invalid_string","message":"Invalid uri","path":["endpoint"]},""" +
+        """{"code":"invalid_string","message":"Invalid: must match pattern ^https?://","path":["endpoint"]}]""")]
     public void Parse_rejects_an_endpoint_that_is_not_an_http_url(string endpoint, string expectedIssues)
     {
         var config = ValidConfig();
@@ -204,7 +212,9 @@ public sealed class AliyunDirectMailConfigValidatorTests
 
         var error = Assert.Throws<ConnectorException>(() => AliyunDirectMailConfigValidator.Parse(document.RootElement));
 
-        Assert.Equal($$"""[{"code":"invalid_type","message":"Expected object, received {{received}}","path":[]}]""", error.ErrorData!["issues"]!.ToJsonString());
+        Assert.Equal(
+            $$"""[{"code":"invalid_type","message":"Expected object, received {{received}}","path":[]}]""",
+            error.ErrorData!["issues"]!.ToJsonString());
     }
 
     [Fact]
@@ -229,7 +239,10 @@ public sealed class AliyunDirectMailConfigValidatorTests
         { "secret valid, others invalid", """{"accessKeyId":1,"accessKeySecret":"S","templates":[]}""" },
         { "secret as the region", """{"accessKeyId":"a","accessKeySecret":"S","accountName":"n","regionId":"S","templates":[]}""" },
         { "secret as the endpoint", """{"accessKeyId":"a","accessKeySecret":"S","accountName":"n","endpoint":"S","templates":[]}""" },
-        { "secret as a usage type", """{"accessKeyId":"a","accessKeySecret":"S","accountName":"n","templates":[{"usageType":"S","subject":"S","content":1}]}""" },
+        {
+            "secret as a usage type",
+            """{"accessKeyId":"a","accessKeySecret":"S","accountName":"n","templates":[{"usageType":"S","subject":"S","content":1}]}"""
+        },
         { "secret of the wrong type", """{"accessKeyId":"a","accessKeySecret":["S"],"accountName":"n","templates":[]}""" },
         { "secret as a key", """{"accessKeyId":"a","accessKeySecret":"S","accountName":"n","templates":[{"S":"S"}]}""" },
     };

@@ -67,13 +67,18 @@ public class AliyunDirectMailConnectorBadInputTests
     {
         await using var harness = await ConnectorHarness.StartAsync();
         // The config template renders the subject from {{code}}; the i18n template renders the alias from {{application.name}}.
-        var i18n = header == "subject" ? null : new EmailTemplateDetails("Code {{code}}", "<p>{{code}}</p>", SendFrom: "{{application.name}}");
+        var i18n = header == "subject"
+            ? null
+            : new EmailTemplateDetails("Code {{code}}", "<p>{{code}}</p>", SendFrom: "{{application.name}}");
+        var call = TestConfigs.Call(harness.Config(), payload: payload, template: i18n);
 
-        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
-            harness.Connector.SendMessageAsync(TestConfigs.Call(harness.Config(), payload: payload, template: i18n), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => harness.Connector.SendMessageAsync(call, CancellationToken.None));
 
         Assert.Equal(ConnectorErrorCode.InvalidRequestParameters, error.Code);
-        Assert.StartsWith($"The rendered {header} contains a control character", error.ErrorData!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith(
+            $"The rendered {header} contains a control character",
+            error.ErrorData!["message"]!.GetValue<string>(),
+            StringComparison.Ordinal);
         AssertNothingSent(harness);
     }
 

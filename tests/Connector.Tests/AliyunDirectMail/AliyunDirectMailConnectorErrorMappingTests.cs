@@ -6,7 +6,10 @@ using Logto.ConnectorKit;
 
 namespace Connector.Tests.AliyunDirectMail;
 
-/// <summary>Each row of the official connector's error mapping (@logto/connector-aliyun-dm's sendMessage), produced by the real sandbox over HTTP.</summary>
+/// <summary>
+/// Each row of the official connector's error mapping (@logto/connector-aliyun-dm's sendMessage), produced by the real sandbox
+/// over HTTP.
+/// </summary>
 public class AliyunDirectMailConnectorErrorMappingTests
 {
     // Deviation: the official connector gives `general` (HTTP 400 "Error occurred in connector"). Aliyun refused the mail for
@@ -47,8 +50,10 @@ public class AliyunDirectMailConnectorErrorMappingTests
 
         Assert.Equal(ConnectorErrorCode.InvalidResponse, error.Code);
         // Logto copies error data into responses to signed-out users: the body (a proxy's page, anything) stays in the log.
-        Assert.Equal("""{"message":"Aliyun Direct Mail answered HTTP 503 with a body that is not JSON."}""", error.ErrorData!.ToJsonString());
-        Assert.Contains(harness.Logs.Lines, line => line.Contains("answer not understood: HTTP 503, 19 characters, starting Service Unavailable", StringComparison.Ordinal));
+        Assert.Equal(
+            """{"message":"Aliyun Direct Mail answered HTTP 503 with a body that is not JSON."}""", error.ErrorData!.ToJsonString());
+        const string Unreadable = "answer not understood: HTTP 503, 19 characters, starting Service Unavailable";
+        Assert.Contains(harness.Logs.Lines, line => line.Contains(Unreadable, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -94,7 +99,10 @@ public class AliyunDirectMailConnectorErrorMappingTests
         var error = await SendExpectingErrorAsync(harness);
 
         Assert.Equal(ConnectorErrorCode.General, error.Code);
-        Assert.StartsWith("Aliyun Direct Mail did not answer within 1 s", error.ErrorData!["errorDescription"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith(
+            "Aliyun Direct Mail did not answer within 1 s",
+            error.ErrorData!["errorDescription"]!.GetValue<string>(),
+            StringComparison.Ordinal);
         Assert.Equal("dropped", (await WaitForExchangeAsync(harness.Sandbox)).Outcome);
         Assert.Empty(harness.Sandbox.Outbox);
     }
@@ -127,7 +135,8 @@ public class AliyunDirectMailConnectorErrorMappingTests
         Assert.Contains("may or may not have been sent", description, StringComparison.Ordinal);
     }
 
-    internal static async Task<ConnectorException> SendExpectingErrorAsync(ConnectorHarness harness, System.Text.Json.Nodes.JsonObject? config = null) =>
+    internal static async Task<ConnectorException> SendExpectingErrorAsync(
+        ConnectorHarness harness, System.Text.Json.Nodes.JsonObject? config = null) =>
         await Assert.ThrowsAsync<ConnectorException>(() =>
             harness.Connector.SendMessageAsync(TestConfigs.Call(config ?? harness.Config()), CancellationToken.None));
 

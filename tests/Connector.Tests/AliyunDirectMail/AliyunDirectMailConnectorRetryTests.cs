@@ -27,7 +27,9 @@ public class AliyunDirectMailConnectorRetryTests
         Assert.Equal(2, nonces.Issued.Distinct().Count());
         Assert.Equal(nonces.Issued.Last(), Parameter(message, "SignatureNonce"));
         Assert.Equal(2, clock.Issued.Distinct().Count());
-        Assert.Equal(clock.Issued.Last().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), Parameter(message, "Timestamp"));
+        Assert.Equal(
+            clock.Issued.Last().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            Parameter(message, "Timestamp"));
     }
 
     [Theory]
@@ -72,7 +74,8 @@ public class AliyunDirectMailConnectorRetryTests
         // The sandbox asks for 1000 ms; the harness caps waits at 20 ms; the base delay (1 ms) would give far less.
         var retry = Assert.Single(harness.Logs.Lines, line => line.Contains("[8] ", StringComparison.Ordinal));
         Assert.Contains(
-            $"Attempt 1 of 3 was not accepted (Throttling.User, x-acs-retry-after 1000 ms); retrying in {ConnectorHarness.TestRetryMaxDelay.TotalMilliseconds} ms",
+            "Attempt 1 of 3 was not accepted (Throttling.User, x-acs-retry-after 1000 ms); " +
+            $"retrying in {ConnectorHarness.TestRetryMaxDelay.TotalMilliseconds} ms",
             retry, StringComparison.Ordinal);
     }
 
@@ -81,14 +84,16 @@ public class AliyunDirectMailConnectorRetryTests
     {
         // The sandbox asks for 1000 ms between attempts; the call may take 300 ms in all.
         await using var harness = await ConnectorHarness.StartAsync(
-            timeout: TimeSpan.FromMilliseconds(300), configure: o => (o.RetryBaseDelay, o.RetryMaxDelay) = (TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10)));
+            timeout: TimeSpan.FromMilliseconds(300),
+            configure: o => (o.RetryBaseDelay, o.RetryMaxDelay) = (TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10)));
         harness.Sandbox.SetFault(new SandboxFault(SandboxFaultKind.Throttling));
 
         var error = await AliyunDirectMailConnectorErrorMappingTests.SendExpectingErrorAsync(harness);
 
         Assert.Equal((ConnectorErrorCode.RateLimitExceeded, "Throttling.User"), (error.Code, error.ErrorData!["Code"]!.GetValue<string>()));
         Assert.Equal(["fault:Throttling"], harness.Sandbox.Exchanges.Select(e => e.Outcome));
-        Assert.Contains(harness.Logs.Lines, line => line.Contains("gave up before attempt 2: the 300 ms call budget ran out", StringComparison.Ordinal));
+        const string GaveUp = "gave up before attempt 2: the 300 ms call budget ran out";
+        Assert.Contains(harness.Logs.Lines, line => line.Contains(GaveUp, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -119,10 +124,13 @@ public class AliyunDirectMailConnectorRetryTests
         var error = await AliyunDirectMailConnectorErrorMappingTests.SendExpectingErrorAsync(harness, harness.Config(endpoint: closed));
 
         Assert.Equal(ConnectorErrorCode.General, error.Code);
-        Assert.Equal($"Could not connect to {closed}: Connection refused (after 4 attempts)", error.ErrorData!["errorDescription"]!.GetValue<string>());
+        Assert.Equal(
+            $"Could not connect to {closed}: Connection refused (after 4 attempts)",
+            error.ErrorData!["errorDescription"]!.GetValue<string>());
         Assert.Equal(4, harness.HttpAttempts);
         Assert.Equal(4, nonces.Issued.Distinct().Count());
-        Assert.Equal(3, harness.Logs.Lines.Count(line => line.Contains("was not accepted (connection refused, no x-acs-retry-after)", StringComparison.Ordinal)));
+        const string Refused = "was not accepted (connection refused, no x-acs-retry-after)";
+        Assert.Equal(3, harness.Logs.Lines.Count(line => line.Contains(Refused, StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -130,7 +138,8 @@ public class AliyunDirectMailConnectorRetryTests
     {
         await using var harness = await ConnectorHarness.StartAsync();
 
-        var error = await AliyunDirectMailConnectorErrorMappingTests.SendExpectingErrorAsync(harness, harness.Config(secret: "not-the-secret"));
+        var error = await AliyunDirectMailConnectorErrorMappingTests.SendExpectingErrorAsync(
+            harness, harness.Config(secret: "not-the-secret"));
 
         Assert.Equal(ConnectorErrorCode.General, error.Code);
         Assert.Equal(["rejected:SignatureDoesNotMatch"], harness.Sandbox.Exchanges.Select(e => e.Outcome));
@@ -152,7 +161,10 @@ public class AliyunDirectMailConnectorRetryTests
         }
     }
 
-    /// <summary>Wall-clock reads move one second each time (so a re-read is visible at the Timestamp's second precision); timers stay real.</summary>
+    /// <summary>
+    /// Wall-clock reads move one second each time (so a re-read is visible at the Timestamp's second precision); timers stay
+    /// real.
+    /// </summary>
     private sealed class SteppingTimeProvider(DateTimeOffset start) : TimeProvider
     {
         private readonly ConcurrentQueue<DateTimeOffset> issued = new();

@@ -7,7 +7,8 @@ namespace Connector.Tests.AliyunDirectMail;
 /// <summary>The connector against the real Direct Mail sandbox over HTTP: what arrives, and what is sent at all.</summary>
 public class AliyunDirectMailConnectorSandboxTests
 {
-    private const string Payload = """{"code":"123456","locale":"en","user":{"name":"<a href='x'>Ann</a>"},"application":{"name":"My App"}}""";
+    private const string Payload =
+        """{"code":"123456","locale":"en","user":{"name":"<a href='x'>Ann</a>"},"application":{"name":"My App"}}""";
 
     [Fact]
     public async Task SendMessage_is_accepted_with_a_verified_signature_and_the_outbox_holds_the_rendered_mail()
@@ -32,8 +33,10 @@ public class AliyunDirectMailConnectorSandboxTests
         await using var harness = await ConnectorHarness.StartAsync();
         var i18n = new EmailTemplateDetails("Hi", "<p>{{user.name}}</p>");
 
-        await harness.Connector.SendMessageAsync(TestConfigs.Call(harness.Config(), payload: Payload, template: i18n), CancellationToken.None);
-        await harness.Connector.SendMessageAsync(TestConfigs.Call(harness.Config(escapeHtml: false), payload: Payload, template: i18n), CancellationToken.None);
+        await harness.Connector.SendMessageAsync(
+            TestConfigs.Call(harness.Config(), payload: Payload, template: i18n), CancellationToken.None);
+        await harness.Connector.SendMessageAsync(
+            TestConfigs.Call(harness.Config(escapeHtml: false), payload: Payload, template: i18n), CancellationToken.None);
 
         Assert.Equal(
             ["<p>&lt;a href=&#39;x&#39;&gt;Ann&lt;/a&gt;</p>", "<p><a href='x'>Ann</a></p>"],
@@ -44,12 +47,16 @@ public class AliyunDirectMailConnectorSandboxTests
     public async Task SendMessage_sends_a_text_plain_i18n_template_as_TextBody_with_the_rendered_sendFrom()
     {
         await using var harness = await ConnectorHarness.StartAsync();
-        var i18n = new EmailTemplateDetails("Code {{code}}", "Hello {{user.name}}, {{code}}", EmailTemplateDetails.TextPlain, SendFrom: "{{application.name}}");
+        var i18n = new EmailTemplateDetails(
+            "Code {{code}}", "Hello {{user.name}}, {{code}}", EmailTemplateDetails.TextPlain, SendFrom: "{{application.name}}");
 
-        await harness.Connector.SendMessageAsync(TestConfigs.Call(harness.Config(fromAlias: "Ignored"), payload: Payload, template: i18n), CancellationToken.None);
+        await harness.Connector.SendMessageAsync(
+            TestConfigs.Call(harness.Config(fromAlias: "Ignored"), payload: Payload, template: i18n), CancellationToken.None);
 
         var message = Assert.Single(harness.Sandbox.Outbox);
-        Assert.Equal(("My App", "Code 123456", null, "Hello <a href='x'>Ann</a>, 123456"), (message.FromAlias, message.Subject, message.HtmlBody, message.TextBody));
+        Assert.Equal(
+            ("My App", "Code 123456", null, "Hello <a href='x'>Ann</a>, 123456"),
+            (message.FromAlias, message.Subject, message.HtmlBody, message.TextBody));
         Assert.DoesNotContain(message.Parameters, p => p.Key == "HtmlBody");
     }
 
@@ -74,14 +81,17 @@ public class AliyunDirectMailConnectorSandboxTests
     [Theory]
     [InlineData("""{"code":"1\r\nBcc: victim@example.com"}""", null)]
     [InlineData("""{"code":"1"}""", "Team\n{{code}}")]
-    [InlineData("""{"code":"1234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890"}""", null)]
+    [InlineData(
+        """{"code":"1234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890"}""",
+        null)]
     public async Task SendMessage_refuses_a_header_breaking_or_too_long_subject_or_alias_and_sends_nothing(string payload, string? sendFrom)
     {
         await using var harness = await ConnectorHarness.StartAsync();
         var i18n = new EmailTemplateDetails("Code {{code}}", "c", SendFrom: sendFrom);
 
-        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
-            harness.Connector.SendMessageAsync(TestConfigs.Call(harness.Config(), payload: payload, template: i18n), CancellationToken.None));
+        var call = TestConfigs.Call(harness.Config(), payload: payload, template: i18n);
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => harness.Connector.SendMessageAsync(call, CancellationToken.None));
 
         Assert.Equal(ConnectorErrorCode.InvalidRequestParameters, error.Code);
         Assert.Empty(harness.Sandbox.Exchanges);

@@ -45,14 +45,18 @@ public class AliyunDirectMailConnectorTests
         var connector = new AliyunDirectMailConnector(
             services.Factory, NullLogger<AliyunDirectMailConnector>.Instance, Options.Create(new AliyunRpcOptions()),
             new FixedTimeProvider(now), new FixedNonce("11111111-2222-4333-8444-555555555555"));
-        var config = TestConfigs.Json(AliyunSandboxOptions.DefaultAccessKeyId, AliyunSandboxOptions.DefaultAccessKeySecret, sandbox.Endpoint.ToString());
+        var config = TestConfigs.Json(
+            AliyunSandboxOptions.DefaultAccessKeyId, AliyunSandboxOptions.DefaultAccessKeySecret, sandbox.Endpoint.ToString());
 
         await connector.SendMessageAsync(TestConfigs.Call(config), CancellationToken.None);
-        var reused = await Assert.ThrowsAsync<ConnectorException>(() => connector.SendMessageAsync(TestConfigs.Call(config), CancellationToken.None));
+        var reused = await Assert.ThrowsAsync<ConnectorException>(
+            () => connector.SendMessageAsync(TestConfigs.Call(config), CancellationToken.None));
 
         var message = Assert.Single(sandbox.Outbox);
         Assert.Equal("11111111-2222-4333-8444-555555555555", message.Parameters.Single(p => p.Key == "SignatureNonce").Value);
-        Assert.Equal(now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), message.Parameters.Single(p => p.Key == "Timestamp").Value);
+        Assert.Equal(
+            now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            message.Parameters.Single(p => p.Key == "Timestamp").Value);
         Assert.Equal("SignatureNonceUsed", reused.ErrorData!["Code"]!.GetValue<string>());
     }
 

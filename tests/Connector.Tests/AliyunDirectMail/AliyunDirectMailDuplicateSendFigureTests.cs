@@ -36,7 +36,8 @@ public class AliyunDirectMailDuplicateSendFigureTests(ITestOutputHelper output)
         {
             var fault = Pick(random);
             harness.Sandbox.SetFault(Fault(fault));
-            var (exchangesBefore, outboxBefore, attemptsBefore) = (harness.Sandbox.Exchanges.Count, harness.Sandbox.Outbox.Count, harness.HttpAttempts);
+            var (exchangesBefore, outboxBefore, attemptsBefore) =
+                (harness.Sandbox.Exchanges.Count, harness.Sandbox.Outbox.Count, harness.HttpAttempts);
 
             string outcome;
             string? envId = null;
@@ -54,9 +55,12 @@ public class AliyunDirectMailDuplicateSendFigureTests(ITestOutputHelper output)
 
             harness.Sandbox.SetFault(new SandboxFault(SandboxFaultKind.None));
             var attempts = harness.HttpAttempts - attemptsBefore;
-            var exchanges = (await harness.WaitForExchangesAsync(exchangesBefore + (fault == "refused" ? 0 : attempts))).Skip(exchangesBefore).ToList();
+            var exchanges = (await harness.WaitForExchangesAsync(exchangesBefore + (fault == "refused" ? 0 : attempts)))
+                .Skip(exchangesBefore)
+                .ToList();
             var accepted = harness.Sandbox.Outbox.Skip(outboxBefore).ToList();
-            var mayHaveAccepted = exchanges.Count(e => e.Outcome != "fault:Throttling" && !e.Outcome.StartsWith("rejected:", StringComparison.Ordinal));
+            var mayHaveAccepted = exchanges.Count(
+                e => e.Outcome != "fault:Throttling" && !e.Outcome.StartsWith("rejected:", StringComparison.Ordinal));
 
             Assert.True(accepted.Count <= 1, $"send {i} ({fault}): {accepted.Count} mails accepted");
             Assert.True(mayHaveAccepted <= 1, $"send {i} ({fault}): {mayHaveAccepted} attempts may have been accepted");
@@ -111,15 +115,17 @@ public class AliyunDirectMailDuplicateSendFigureTests(ITestOutputHelper output)
         {
             if (stats.TryGetValue(name, out var s))
             {
+                var outcomes = string.Join(", ", s.Outcomes.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key} {o.Value}"));
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"{name,-18} {s.Sends,5}  {s.Attempts,8}  {s.Accepted,8}  {s.MaxAccepted,17}  {s.MaxMayHaveAccepted,26}  {string.Join(", ", s.Outcomes.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key} {o.Value}"))}");
+                    $"{name,-18} {s.Sends,5}  {s.Attempts,8}  {s.Accepted,8}  {s.MaxAccepted,17}  {s.MaxMayHaveAccepted,26}  {outcomes}");
             }
         }
 
         var all = stats.Values;
         return text.AppendLine(CultureInfo.InvariantCulture,
             $"total: {all.Sum(s => s.Sends)} sends, {all.Sum(s => s.Attempts)} attempts, {all.Sum(s => s.Accepted)} mails accepted, " +
-            $"max accepted per send {all.Max(s => s.MaxAccepted)}, max may-have-accepted attempts per send {all.Max(s => s.MaxMayHaveAccepted)}, " +
+            $"max accepted per send {all.Max(s => s.MaxAccepted)}, " +
+            $"max may-have-accepted attempts per send {all.Max(s => s.MaxMayHaveAccepted)}, " +
             $"duplicates {all.Sum(s => s.Duplicates)}").ToString();
     }
 

@@ -7,7 +7,9 @@ using Logto.ConnectorKit;
 
 namespace Connector.Tests.AliyunDirectMail;
 
-/// <summary>The package's logto-connector.manifest.json: generated from the descriptor, and valid per schema/manifest.schema.json.</summary>
+/// <summary>
+/// The package's logto-connector.manifest.json: generated from the descriptor, and valid per schema/manifest.schema.json.
+/// </summary>
 public sealed class AliyunDirectMailManifestTests
 {
     private const string ManifestPath = "logto-connector.manifest.json";
@@ -43,7 +45,10 @@ public sealed class AliyunDirectMailManifestTests
         { "no platform", """{"metadata":{"platform":"__remove__"}}""" },
         { "a name without en", """{"metadata":{"name":{"zh-CN":"x"}}}""" },
         { "an unknown form item type", """{"metadata":{"formItems":[{"key":"k","label":"l","type":"Password"}]}}""" },
-        { "a Select without titles", """{"metadata":{"formItems":[{"key":"k","label":"l","type":"Select","selectItems":[{"value":"v"}]}]}}""" },
+        {
+            "a Select without titles",
+            """{"metadata":{"formItems":[{"key":"k","label":"l","type":"Select","selectItems":[{"value":"v"}]}]}}"""
+        },
         { "an absolute schema path", """{"configSchema":"/etc/schema.json"}""" },
         { "another protocol", """{"host":{"protocol":"grpc"}}""" },
         { "an unknown runtime", """{"host":{"executables":{"freebsd-x64":"./host"}}}""" },
@@ -89,14 +94,17 @@ public sealed class AliyunDirectMailManifestTests
 
     private static EvaluationResults Evaluate(string schemaPath, string instance)
     {
-        var schema = JsonSchema.FromText(File.ReadAllText(GeneratedFile.PathOf(schemaPath)), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+        var schema = JsonSchema.FromText(
+            File.ReadAllText(GeneratedFile.PathOf(schemaPath)), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
         using var document = JsonDocument.Parse(instance);
         return schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
     }
 
     private static string Describe(EvaluationResults results) => string.Join(
         "\n",
-        (results.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key}: {e.Value}")));
+        (results.Details ?? [])
+            .Where(d => d.Errors is not null)
+            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key}: {e.Value}")));
 
     private static void Merge(JsonObject target, JsonObject patch)
     {

@@ -37,7 +37,10 @@ public sealed class AliyunDirectMailMetadataTests
         Assert.Null(metadata["logoDark"]);
         Assert.Equal("./connector/AliyunDirectMail/README.md", metadata["readme"]!.GetValue<string>());
         Assert.True(File.Exists(GeneratedFile.PathOf("logo.svg")));
-        Assert.StartsWith("# Aliyun Direct Mail (.NET) connector", File.ReadAllText(GeneratedFile.PathOf(metadata["readme"]!.GetValue<string>())), StringComparison.Ordinal);
+        Assert.StartsWith(
+            "# Aliyun Direct Mail (.NET) connector",
+            File.ReadAllText(GeneratedFile.PathOf(metadata["readme"]!.GetValue<string>())),
+            StringComparison.Ordinal);
     }
 
     [Fact]

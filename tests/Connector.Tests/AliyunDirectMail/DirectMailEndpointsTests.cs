@@ -22,7 +22,8 @@ public class DirectMailEndpointsTests
     [Fact]
     public void Resolve_prefers_a_custom_endpoint_over_the_region()
     {
-        var endpoint = DirectMailEndpoints.Resolve(Config with { RegionId = "us-east-1", Endpoint = "https://dm-vpc.cn-hangzhou.aliyuncs.com/" });
+        var endpoint = DirectMailEndpoints.Resolve(
+            Config with { RegionId = "us-east-1", Endpoint = "https://dm-vpc.cn-hangzhou.aliyuncs.com/" });
 
         Assert.Equal(new Uri("https://dm-vpc.cn-hangzhou.aliyuncs.com/"), endpoint);
     }

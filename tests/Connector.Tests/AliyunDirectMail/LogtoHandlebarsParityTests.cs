@@ -38,7 +38,9 @@ public class LogtoHandlebarsParityTests
         var outputs = cases.Select(c => (c.Template, Output: logto.Render(c.Template, c.PayloadJson))).ToList();
         var changed = outputs.Count(o => o.Output != o.Template);
         var untouched = outputs.Count(o => o.Output == o.Template && o.Template.Contains("{{", StringComparison.Ordinal));
-        var exponents = cases.Count(c => c.PayloadJson.Contains("e+", StringComparison.OrdinalIgnoreCase) || c.PayloadJson.Contains("e-", StringComparison.OrdinalIgnoreCase));
+        var exponents = cases.Count(
+            c => c.PayloadJson.Contains("e+", StringComparison.OrdinalIgnoreCase)
+                || c.PayloadJson.Contains("e-", StringComparison.OrdinalIgnoreCase));
         Assert.InRange(changed, 1000, 2400);
         Assert.InRange(untouched, 100, 1500);
         Assert.InRange(exponents, 50, 2500);

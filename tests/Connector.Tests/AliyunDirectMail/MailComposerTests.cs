@@ -47,7 +47,8 @@ public class MailComposerTests
     [InlineData("Config Alias", "", "Config Alias")]
     [InlineData("Config Alias", "{{application.name}} & Co <", "App & Co <")]
     [InlineData(null, "{{unknown.al}}", "{{unknown.al}}")]
-    public void Compose_takes_the_alias_from_the_rendered_i18n_sendFrom_else_from_the_config(string? configAlias, string? sendFrom, string? expected)
+    public void Compose_takes_the_alias_from_the_rendered_i18n_sendFrom_else_from_the_config(
+        string? configAlias, string? sendFrom, string? expected)
     {
         var i18n = sendFrom is null ? null : new EmailTemplateDetails("s", "c", SendFrom: sendFrom);
 
@@ -103,8 +104,9 @@ public class MailComposerTests
     [Fact]
     public void Compose_refuses_a_line_break_in_the_rendered_alias()
     {
-        var error = Assert.Throws<ConnectorException>(() =>
-            Compose(TestConfigs.Record(Templates), new EmailTemplateDetails("s", "c", SendFrom: "{{code}}"), payload: """{"code":"a\nb"}"""));
+        var i18n = new EmailTemplateDetails("s", "c", SendFrom: "{{code}}");
+
+        var error = Assert.Throws<ConnectorException>(() => Compose(TestConfigs.Record(Templates), i18n, payload: """{"code":"a\nb"}"""));
 
         Assert.Equal(ConnectorErrorCode.InvalidRequestParameters, error.Code);
         Assert.Contains("sender alias (FromAlias) contains a control character", Message(error), StringComparison.Ordinal);
@@ -128,7 +130,10 @@ public class MailComposerTests
 
     private static RenderedMail Compose(
         AliyunDirectMailConfig config, EmailTemplateDetails? i18n = null, string to = "user@example.com", string payload = Payload) =>
-        MailComposer.Compose(new SendMessageCall(new SendMessageData(to, TemplateType.Generic, TestConfigs.Element(payload)), TestConfigs.Element("{}"), i18n), config);
+        MailComposer.Compose(
+            new SendMessageCall(
+                new SendMessageData(to, TemplateType.Generic, TestConfigs.Element(payload)), TestConfigs.Element("{}"), i18n),
+            config);
 
     [Theory]
     [InlineData(@"\u0085")]

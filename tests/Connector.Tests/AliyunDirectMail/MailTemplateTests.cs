@@ -61,7 +61,8 @@ public class MailTemplateTests
     [InlineData(null, false)]
     public void Select_marks_a_text_plain_i18n_template_as_plain_text(string? contentType, bool isPlainText)
     {
-        var template = MailTemplate.Select(Call(TemplateType.SignIn, new EmailTemplateDetails("s", "c", contentType)), TestConfigs.Record(AllConfigured));
+        var template = MailTemplate.Select(
+            Call(TemplateType.SignIn, new EmailTemplateDetails("s", "c", contentType)), TestConfigs.Record(AllConfigured));
 
         Assert.Equal(isPlainText, template.IsPlainText);
     }

@@ -33,7 +33,9 @@ public partial class OfficialConnectorParityTests
         Assert.True(official.GetProperty("ok").GetBoolean(), official.ToString());
         Assert.Equal([ExpectedHost(s)], official.GetProperty("hosts").EnumerateArray().Select(h => h.GetString()));
         // Logto asks for the i18n template with (type, payload.locale); ours receives it with the call.
-        Assert.Equal($"[[\"{s.Type}\",{JsonSerializer.Serialize(s.Payload["locale"]?.GetValue<string>())}]]", official.GetProperty("i18nCalls").GetRawText());
+        Assert.Equal(
+            $"[[\"{s.Type}\",{JsonSerializer.Serialize(s.Payload["locale"]?.GetValue<string>())}]]",
+            official.GetProperty("i18nCalls").GetRawText());
         Assert.Equal(Comparable(theirs), Comparable(ours));
         Assert.Equal(Mask(theirs.RawBody), Mask(ours.RawBody));
         Assert.Equal(Names(official.GetProperty("result")), Names(ours.Result));
@@ -47,7 +49,10 @@ public partial class OfficialConnectorParityTests
     [Fact]
     public async Task SendMessage_differs_from_the_official_connector_only_by_TextBody_for_a_text_plain_template()
     {
-        var s = ParityScenario.All["i18n-html"] with { I18n = new JsonObject { ["subject"] = "S {{code}}", ["content"] = "T {{user.name}}", ["contentType"] = "text/plain" } };
+        var s = ParityScenario.All["i18n-html"] with
+        {
+            I18n = new JsonObject { ["subject"] = "S {{code}}", ["content"] = "T {{user.name}}", ["contentType"] = "text/plain" },
+        };
         await using var harness = await ConnectorHarness.StartAsync();
 
         var (_, theirs) = await SendOfficialAsync(harness, s);
@@ -62,18 +67,26 @@ public partial class OfficialConnectorParityTests
     {
         var s = ParityScenario.All["test-route"];
         await using var harness = await ConnectorHarness.StartAsync();
-        foreach (var fault in new[] { SandboxFaultKind.Throttling, SandboxFaultKind.InternalError, SandboxFaultKind.ServiceUnavailable, SandboxFaultKind.MalformedSuccess })
+        var faults = new[]
+        {
+            SandboxFaultKind.Throttling, SandboxFaultKind.InternalError, SandboxFaultKind.ServiceUnavailable,
+            SandboxFaultKind.MalformedSuccess,
+        };
+        foreach (var fault in faults)
         {
             harness.Sandbox.SetFault(new SandboxFault(fault, Count: 1));
             var official = await OfficialConnector.SendAsync(harness.Sandbox.Endpoint, OfficialConfig(s), Data(s), s.I18n);
             // Ours retries throttling, so it is held until it outlasts the attempts.
             harness.Sandbox.SetFault(new SandboxFault(fault, Count: fault == SandboxFaultKind.Throttling ? int.MaxValue : 1));
-            var ours = await Assert.ThrowsAsync<ConnectorException>(() => harness.Connector.SendMessageAsync(OurCall(harness, s), CancellationToken.None));
+            var ours = await Assert.ThrowsAsync<ConnectorException>(
+                () => harness.Connector.SendMessageAsync(OurCall(harness, s), CancellationToken.None));
             harness.Sandbox.SetFault(new SandboxFault(SandboxFaultKind.None));
 
             var theirs = official.GetProperty("error");
             // The one intended deviation: a persistent throttle is rate_limit_exceeded where the official connector says general.
-            var expected = fault == SandboxFaultKind.Throttling ? ("general", "rate_limit_exceeded") : (ours.Code.ToWire(), ours.Code.ToWire());
+            var expected = fault == SandboxFaultKind.Throttling
+                ? ("general", "rate_limit_exceeded")
+                : (ours.Code.ToWire(), ours.Code.ToWire());
             Assert.Equal(expected, (theirs.GetProperty("code").GetString(), ours.Code.ToWire()));
             // invalid_response data deviates on purpose: a sentence about the answer, never the body the official connector quotes.
             if (ours.Code is ConnectorErrorCode.General or ConnectorErrorCode.RateLimitExceeded)
@@ -93,7 +106,8 @@ public partial class OfficialConnectorParityTests
         return (official, Assert.Single(Drain(harness.Sandbox)));
     }
 
-    private static async Task<(SandboxMessage Message, JsonElement Result, string RawBody)> SendOursAsync(ConnectorHarness harness, ParityScenario s)
+    private static async Task<(SandboxMessage Message, JsonElement Result, string RawBody)> SendOursAsync(
+        ConnectorHarness harness, ParityScenario s)
     {
         var result = await harness.Connector.SendMessageAsync(OurCall(harness, s), CancellationToken.None);
         var message = Assert.Single(Drain(harness.Sandbox));
@@ -116,10 +130,17 @@ public partial class OfficialConnectorParityTests
         config["endpoint"] = harness.Sandbox.Endpoint.ToString();
         config["escapeHtml"] = false;
         var template = s.I18n?.Deserialize<EmailTemplateDetails>();
-        return new SendMessageCall(new SendMessageData("user@example.com", s.Type, TestConfigs.Element(s.Payload)), TestConfigs.Element(config), template);
+        return new SendMessageCall(
+            new SendMessageData("user@example.com", s.Type, TestConfigs.Element(s.Payload)), TestConfigs.Element(config), template);
     }
 
-    private static JsonObject Data(ParityScenario s) => new() { ["to"] = "user@example.com", ["type"] = s.Type.ToString(), ["payload"] = s.Payload.DeepClone(), ["ip"] = "127.0.0.1" };
+    private static JsonObject Data(ParityScenario s) => new()
+    {
+        ["to"] = "user@example.com",
+        ["type"] = s.Type.ToString(),
+        ["payload"] = s.Payload.DeepClone(),
+        ["ip"] = "127.0.0.1",
+    };
 
     private static string ExpectedHost(ParityScenario s) =>
         DirectMailEndpoints.Resolve(TestConfigs.Record([]) with { RegionId = s.RegionId }).Host;

@@ -20,7 +20,8 @@ public class SecretHygieneTests
         foreach (var fault in faults)
         {
             // Throttling is retried, so it is held until it outlasts the attempts.
-            harness.Sandbox.SetFault(new SandboxFault(fault, Count: fault == SandboxFaultKind.Throttling ? int.MaxValue : 1, Delay: TimeSpan.FromSeconds(5)));
+            var count = fault == SandboxFaultKind.Throttling ? int.MaxValue : 1;
+            harness.Sandbox.SetFault(new SandboxFault(fault, Count: count, Delay: TimeSpan.FromSeconds(5)));
             texts.Add(Describe(await AliyunDirectMailConnectorErrorMappingTests.SendExpectingErrorAsync(harness)));
         }
 
@@ -35,14 +36,17 @@ public class SecretHygieneTests
         };
         foreach (var call in badInputs)
         {
-            texts.Add(Describe(await Assert.ThrowsAsync<ConnectorException>(() => harness.Connector.SendMessageAsync(call, CancellationToken.None))));
+            var error = await Assert.ThrowsAsync<ConnectorException>(
+                () => harness.Connector.SendMessageAsync(call, CancellationToken.None));
+            texts.Add(Describe(error));
         }
 
         await harness.Connector.SendMessageAsync(TestConfigs.Call(harness.Config()), CancellationToken.None);
 
         Assert.Equal(10, texts.Count);
         Assert.NotEmpty(harness.Logs.Lines);
-        Assert.All(texts.Concat(harness.Logs.Lines), text => Assert.DoesNotContain(ConnectorHarness.Secret, text, StringComparison.Ordinal));
+        Assert.All(
+            texts.Concat(harness.Logs.Lines), text => Assert.DoesNotContain(ConnectorHarness.Secret, text, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -41,13 +41,15 @@ public class SingleSendMailResponseReaderTests
         var error = SingleSendMailResponseReader.Read(status, body).Error!;
 
         Assert.Equal(ConnectorErrorCode.InvalidResponse, error.Code);
-        Assert.Equal($"Aliyun Direct Mail answered HTTP {status} with a body that is not JSON.", error.ErrorData!["message"]!.GetValue<string>());
+        Assert.Equal(
+            $"Aliyun Direct Mail answered HTTP {status} with a body that is not JSON.", error.ErrorData!["message"]!.GetValue<string>());
     }
 
     [Fact]
     public void Read_maps_an_aliyun_error_to_general_with_the_official_data_shape()
     {
-        var body = """{"RequestId":"2F5A","HostId":"dm.aliyuncs.com","Code":"InvalidMailAddress.NotFound","Message":"The specified mail address is not found.","Recommend":"https://api.aliyun.com/troubleshoot?q=InvalidMailAddress.NotFound"}""";
+        var body =
+            """{"RequestId":"2F5A","HostId":"dm.aliyuncs.com","Code":"InvalidMailAddress.NotFound","Message":"The specified mail address is not found.","Recommend":"https://api.aliyun.com/troubleshoot?q=InvalidMailAddress.NotFound"}""";
 
         var answer = SingleSendMailResponseReader.Read(400, body);
 

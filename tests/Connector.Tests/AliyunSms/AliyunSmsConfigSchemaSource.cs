@@ -14,7 +14,10 @@ internal static class AliyunSmsConfigSchemaSource
 {
     public const string RelativePath = "schema/aliyun-sms.config.schema.json";
 
-    /// <summary>Aliyun's template types the official guard accepts: Notification, Promotion, VerificationCode, InternationalMessage, PureNumber.</summary>
+    /// <summary>
+    /// Aliyun's template types the official guard accepts: Notification, Promotion, VerificationCode, InternationalMessage,
+    /// PureNumber.
+    /// </summary>
     public static readonly int[] TemplateTypeValues = [0, 1, 2, 6, 7];
 
     public static JsonObject Generate()
@@ -39,7 +42,8 @@ internal static class AliyunSmsConfigSchemaSource
                 {
                     ["title"] = "Template code",
                     ["type"] = new JsonArray("string", "object"),
-                    ["description"] = "An approved template code such as SMS_123456789, or {\"china\": code, \"overseas\": code}: mainland numbers get china.",
+                    ["description"] = "An approved template code such as SMS_123456789, or {\"china\": code, \"overseas\": code}: " +
+                        "mainland numbers get china.",
                     ["required"] = new JsonArray("china", "overseas"),
                     ["properties"] = new JsonObject
                     {
@@ -51,7 +55,8 @@ internal static class AliyunSmsConfigSchemaSource
                 {
                     ["title"] = "Template type",
                     ["type"] = "integer",
-                    ["description"] = "Aliyun's template type (0 notification, 1 promotion, 2 verification code, 6 international, 7 pure number); informational.",
+                    ["description"] = "Aliyun's template type (0 notification, 1 promotion, 2 verification code, 6 international, " +
+                        "7 pure number); informational.",
                     ["enum"] = new JsonArray([.. TemplateTypeValues.Select(v => (JsonNode)v)]),
                 },
             },

@@ -25,7 +25,8 @@ public sealed class HostileConfigTests
     {
         using var config = JsonDocument.Parse(json);
 
-        foreach (var validate in new Action<JsonElement>[] { c => AliyunSmsConfigValidator.Parse(c), c => AliyunDirectMailConfigValidator.Parse(c) })
+        Action<JsonElement>[] validators = [c => AliyunSmsConfigValidator.Parse(c), c => AliyunDirectMailConfigValidator.Parse(c)];
+        foreach (var validate in validators)
         {
             var error = Assert.Throws<ConnectorException>(() => validate(config.RootElement));
             Assert.Equal(ConnectorErrorCode.InvalidConfig, error.Code);

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Logto.Connector.AliyunSms;
 using Logto.ConnectorKit;
 
@@ -6,8 +8,12 @@ namespace Connector.Tests.AliyunSms;
 public sealed class SendSmsResponseReaderTests
 {
     [Theory]
-    [InlineData("""{"Message":"OK","RequestId":"R","Code":"OK","BizId":"900619746936498440^0"}""", """{"Code":"OK","Message":"OK","BizId":"900619746936498440^0","RequestId":"R"}""")]
-    [InlineData("""{"Message":"OK","RequestId":"R","Code":"OK","Extra":1}""", """{"Code":"OK","Message":"OK","RequestId":"R"}""")]
+    [InlineData(
+        """{"Message":"OK","RequestId":"R","Code":"OK","BizId":"900619746936498440^0"}""",
+        """{"Code":"OK","Message":"OK","BizId":"900619746936498440^0","RequestId":"R"}""")]
+    [InlineData(
+        """{"Message":"OK","RequestId":"R","Code":"OK","Extra":1}""",
+        """{"Code":"OK","Message":"OK","RequestId":"R"}""")]
     public void An_accepted_send_returns_the_official_result_shape(string body, string expected)
     {
         var answer = SendSmsResponseReader.Read(200, body);
@@ -17,22 +23,38 @@ public sealed class SendSmsResponseReaderTests
     }
 
     [Theory]
-    [InlineData(200, "isv.BUSINESS_LIMIT_CONTROL", ConnectorErrorCode.RateLimitExceeded, """{"errorDescription":"触发分钟级流控Permits:1","Code":"isv.BUSINESS_LIMIT_CONTROL","RequestId":"R"}""")]
-    [InlineData(200, "isv.MOBILE_NUMBER_ILLEGAL", ConnectorErrorCode.General, """{"errorDescription":"触发分钟级流控Permits:1","Code":"isv.MOBILE_NUMBER_ILLEGAL","RequestId":"R"}""")]
-    [InlineData(400, "isv.BUSINESS_LIMIT_CONTROL", ConnectorErrorCode.General, """{"errorDescription":"触发分钟级流控Permits:1","Code":"isv.BUSINESS_LIMIT_CONTROL","RequestId":"R"}""")]
-    [InlineData(400, "Throttling.User", ConnectorErrorCode.General, """{"errorDescription":"触发分钟级流控Permits:1","Code":"Throttling.User","RequestId":"R"}""")]
+    [InlineData(
+        200, "isv.BUSINESS_LIMIT_CONTROL", ConnectorErrorCode.RateLimitExceeded,
+        """{"errorDescription":"触发分钟级流控Permits:1","Code":"isv.BUSINESS_LIMIT_CONTROL","RequestId":"R"}""")]
+    [InlineData(
+        200, "isv.MOBILE_NUMBER_ILLEGAL", ConnectorErrorCode.General,
+        """{"errorDescription":"触发分钟级流控Permits:1","Code":"isv.MOBILE_NUMBER_ILLEGAL","RequestId":"R"}""")]
+    [InlineData(
+        400, "isv.BUSINESS_LIMIT_CONTROL", ConnectorErrorCode.General,
+        """{"errorDescription":"触发分钟级流控Permits:1","Code":"isv.BUSINESS_LIMIT_CONTROL","RequestId":"R"}""")]
+    [InlineData(
+        400, "Throttling.User", ConnectorErrorCode.General,
+        """{"errorDescription":"触发分钟级流控Permits:1","Code":"Throttling.User","RequestId":"R"}""")]
     public void A_rejection_maps_like_the_official_connector(int status, string code, ConnectorErrorCode expected, string data)
     {
-        var answer = SendSmsResponseReader.Read(status, $$"""{"Message":"触发分钟级流控Permits:1","RequestId":"R","Code":"{{code}}","HostId":"h","Recommend":"r"}""");
+        var answer = SendSmsResponseReader.Read(
+            status, $$"""{"Message":"触发分钟级流控Permits:1","RequestId":"R","Code":"{{code}}","HostId":"h","Recommend":"r"}""");
 
         Assert.Equal(expected, answer.Error!.Code);
         Assert.Equal(code, answer.AliyunCode);
-        Assert.Equal(data, answer.Error.ErrorData!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        var unescaped = new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        Assert.Equal(data, answer.Error.ErrorData!.ToJsonString(unescaped));
     }
 
     [Theory]
-    [InlineData(200, """{"Message":"m","RequestId":"R","Code":"X","BizId":"B"}""", """{"errorDescription":"m","Code":"X","BizId":"B","RequestId":"R"}""")]
-    [InlineData(500, """{"Message":"m","RequestId":"R","Code":"X","BizId":"B"}""", """{"errorDescription":"m","BizId":"B","Code":"X","RequestId":"R"}""")]
+    [InlineData(
+        200,
+        """{"Message":"m","RequestId":"R","Code":"X","BizId":"B"}""",
+        """{"errorDescription":"m","Code":"X","BizId":"B","RequestId":"R"}""")]
+    [InlineData(
+        500,
+        """{"Message":"m","RequestId":"R","Code":"X","BizId":"B"}""",
+        """{"errorDescription":"m","BizId":"B","Code":"X","RequestId":"R"}""")]
     public void Error_data_keeps_the_official_key_order(int status, string body, string data)
     {
         Assert.Equal(data, SendSmsResponseReader.Read(status, body).Error!.ErrorData!.ToJsonString());
@@ -52,7 +74,8 @@ public sealed class SendSmsResponseReaderTests
         var error = SendSmsResponseReader.Read(status, body).Error!;
 
         Assert.Equal(ConnectorErrorCode.InvalidResponse, error.Code);
-        Assert.StartsWith($"Aliyun SMS answered HTTP {status} with ", error.ErrorData!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith(
+            $"Aliyun SMS answered HTTP {status} with ", error.ErrorData!["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.DoesNotContain("Service", error.ErrorData.ToJsonString(), StringComparison.Ordinal);
     }
 }

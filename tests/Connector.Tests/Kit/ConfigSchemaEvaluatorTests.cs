@@ -24,14 +24,19 @@ public sealed class ConfigSchemaEvaluatorTests
         }
         """;
 
-    private static readonly ConfigSchemaPattern HttpUrl = new("^https?://", text => text.StartsWith("http://", StringComparison.Ordinal) || text.StartsWith("https://", StringComparison.Ordinal));
+    private static readonly ConfigSchemaPattern HttpUrl = new(
+        "^https?://",
+        text => text.StartsWith("http://", StringComparison.Ordinal) || text.StartsWith("https://", StringComparison.Ordinal));
 
     private static readonly ConfigSchemaEvaluator Evaluator = ConfigSchemaEvaluator.Load(JsonNode.Parse(SchemaJson)!.AsObject(), [HttpUrl]);
 
     [Fact]
     public void Evaluate_finds_no_issue_in_a_valid_instance()
     {
-        Assert.Equal("[]", Issues("""{"id":"a","mode":"strict","level":2,"either":3,"url":"https://x.test/","rows":[[1,2]],"tags":["extra","main"],"other":1}"""));
+        var valid =
+            """{"id":"a","mode":"strict","level":2,"either":3,"url":"https://x.test/","rows":[[1,2]],"tags":["extra","main"],"other":1}""";
+
+        Assert.Equal("[]", Issues(valid));
     }
 
     [Fact]
@@ -49,19 +54,25 @@ public sealed class ConfigSchemaEvaluatorTests
     [Fact]
     public void Evaluate_lists_every_allowed_type_and_tells_integer_from_number()
     {
-        Assert.Equal("""[{"code":"invalid_type","message":"Expected string | integer, received number","path":["either"]}]""", Issues("""{"id":"a","either":1.5}"""));
+        Assert.Equal(
+            """[{"code":"invalid_type","message":"Expected string | integer, received number","path":["either"]}]""",
+            Issues("""{"id":"a","either":1.5}"""));
     }
 
     [Fact]
     public void Evaluate_maps_const_to_invalid_literal_with_the_expected_value()
     {
-        Assert.Equal("""[{"code":"invalid_literal","message":"Invalid literal value, expected \u0022strict\u0022","path":["mode"]}]""", Issues("""{"id":"a","mode":"loose"}"""));
+        Assert.Equal(
+            """[{"code":"invalid_literal","message":"Invalid literal value, expected \u0022strict\u0022","path":["mode"]}]""",
+            Issues("""{"id":"a","mode":"loose"}"""));
     }
 
     [Fact]
     public void Evaluate_maps_enum_to_invalid_enum_value_listing_the_options_as_zod_prints_them()
     {
-        Assert.Equal("""[{"code":"invalid_enum_value","message":"Invalid enum value. Expected \u0027low\u0027 | 2 | null","path":["level"]}]""", Issues("""{"id":"a","level":"2"}"""));
+        Assert.Equal(
+            """[{"code":"invalid_enum_value","message":"Invalid enum value. Expected \u0027low\u0027 | 2 | null","path":["level"]}]""",
+            Issues("""{"id":"a","level":"2"}"""));
     }
 
     [Theory]
@@ -81,13 +92,17 @@ public sealed class ConfigSchemaEvaluatorTests
     [Fact]
     public void Evaluate_reports_nested_array_items_at_numeric_indices()
     {
-        Assert.Equal("""[{"code":"invalid_type","message":"Expected integer, received string","path":["rows",1,0]}]""", Issues("""{"id":"a","rows":[[1],["x"]]}"""));
+        Assert.Equal(
+            """[{"code":"invalid_type","message":"Expected integer, received string","path":["rows",1,0]}]""",
+            Issues("""{"id":"a","rows":[[1],["x"]]}"""));
     }
 
     [Fact]
     public void Evaluate_reports_a_failed_contains_once_and_not_each_item_it_tried()
     {
-        Assert.Equal("""[{"code":"custom","message":"Must contain at least one matching item","path":["tags"]}]""", Issues("""{"id":"a","tags":["a","main","c"]}"""));
+        Assert.Equal(
+            """[{"code":"custom","message":"Must contain at least one matching item","path":["tags"]}]""",
+            Issues("""{"id":"a","tags":["a","main","c"]}"""));
     }
 
     [Fact]
@@ -104,7 +119,9 @@ public sealed class ConfigSchemaEvaluatorTests
     {
         var issues = JsonNode.Parse(Issues("""{"rows":[[0,0,"a"],[0],[0],[0],[0],[0],[0],[0],[0],[0],["b"]],"mode":1}"""))!.AsArray();
 
-        Assert.Equal(["id", "mode", "rows/0/2", "rows/10/0"], issues.Select(i => string.Join('/', i!["path"]!.AsArray().Select(p => p!.ToString()))));
+        Assert.Equal(
+            ["id", "mode", "rows/0/2", "rows/10/0"],
+            issues.Select(i => string.Join('/', i!["path"]!.AsArray().Select(p => p!.ToString()))));
     }
 
     [Theory]
@@ -113,7 +130,9 @@ public sealed class ConfigSchemaEvaluatorTests
     [InlineData("""{"properties":{"a":{"format":"email"}}}""", "format 'email' at '/properties/a/format'")]
     [InlineData("""{"items":{"type":"date"}}""", "type 'date' at '/items/type'")]
     [InlineData("""{"items":true}""", "a schema that is not an object at '/items'")]
-    [InlineData("""{"properties":{"a":{"$schema":"https://json-schema.org/draft/2020-12/schema"}}}""", "keyword '$schema' at '/properties/a/$schema'")]
+    [InlineData(
+        """{"properties":{"a":{"$schema":"https://json-schema.org/draft/2020-12/schema"}}}""",
+        "keyword '$schema' at '/properties/a/$schema'")]
     public void Load_refuses_a_schema_rule_it_cannot_evaluate_naming_it_and_where(string schema, string expected)
     {
         var error = Assert.Throws<NotSupportedException>(() => ConfigSchemaEvaluator.Load(JsonNode.Parse(schema)!.AsObject()));
@@ -128,7 +147,10 @@ public sealed class ConfigSchemaEvaluatorTests
 
         var error = Assert.Throws<NotSupportedException>(() => ConfigSchemaEvaluator.Load(schema, [HttpUrl]));
 
-        Assert.Contains("pattern '^a+$' without a compiled check (a ConfigSchemaPattern) at '/properties/a/pattern'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "pattern '^a+$' without a compiled check (a ConfigSchemaPattern) at '/properties/a/pattern'",
+            error.Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -136,7 +158,12 @@ public sealed class ConfigSchemaEvaluatorTests
     {
         var schema = JsonNode.Parse("""{"properties":{"a":{"pattern":"^x"}}}""")!.AsObject();
         var seen = new List<string>();
-        var evaluator = ConfigSchemaEvaluator.Load(schema, [new ConfigSchemaPattern("^x", text => { seen.Add(text); return text.StartsWith('x'); })]);
+        var startsWithX = new ConfigSchemaPattern("^x", text =>
+        {
+            seen.Add(text);
+            return text.StartsWith('x');
+        });
+        var evaluator = ConfigSchemaEvaluator.Load(schema, [startsWithX]);
 
         var issues = evaluator.Evaluate(Parse("""{"a":"yes"}"""));
 

@@ -43,7 +43,9 @@ public sealed class ConnectorConfigFormTests
     [Fact]
     public void FromSchema_takes_the_first_string_example_as_placeholder_when_there_is_no_x_placeholder()
     {
-        Assert.Equal("smtp.example.com", Single("""{"type":"string","examples":["smtp.example.com"]}""")["placeholder"]!.GetValue<string>());
+        var item = Single("""{"type":"string","examples":["smtp.example.com"]}""");
+
+        Assert.Equal("smtp.example.com", item["placeholder"]!.GetValue<string>());
     }
 
     [Fact]
@@ -51,7 +53,9 @@ public sealed class ConnectorConfigFormTests
     {
         var item = Single("""{"type":"string","enum":["a","b","c"],"x-enumTitles":["Alpha","Beta"]}""");
 
-        Assert.Equal("""[{"value":"a","title":"Alpha"},{"value":"b","title":"Beta"},{"value":"c","title":"c"}]""", item["selectItems"]!.ToJsonString());
+        Assert.Equal(
+            """[{"value":"a","title":"Alpha"},{"value":"b","title":"Beta"},{"value":"c","title":"c"}]""",
+            item["selectItems"]!.ToJsonString());
     }
 
     [Fact]

@@ -43,7 +43,8 @@ public sealed class JsJsonTests
         for (var i = 0; i < inputs.Length; i++)
         {
             using var document = JsonDocument.Parse(inputs[i]);
-            Assert.True(expected[i] == JsJson.Stringify(document.RootElement, "locale"), $"input {inputs[i]}\nnode   {expected[i]}\nours   {JsJson.Stringify(document.RootElement, "locale")}");
+            var ours = JsJson.Stringify(document.RootElement, "locale");
+            Assert.True(expected[i] == ours, $"input {inputs[i]}\nnode   {expected[i]}\nours   {ours}");
         }
     }
 
@@ -75,7 +76,12 @@ public sealed class JsJsonTests
               process.stdout.write(Buffer.from(JSON.stringify(rest), 'utf8').toString('base64') + '\n');
             }
             """;
-        var start = new ProcessStartInfo("node", ["-e", Script]) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("node", ["-e", Script])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
         using var node = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
         node.StandardInput.Write(string.Join('\n', inputs) + "\n");
         node.StandardInput.Close();
@@ -84,12 +90,18 @@ public sealed class JsJsonTests
         node.WaitForExit();
         Assert.True(node.ExitCode == 0, stderr);
         // Base64 of UTF-8: a lone surrogate cannot cross the pipe as text, but JSON.stringify never outputs one.
-        return [.. stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => Encoding.UTF8.GetString(Convert.FromBase64String(line)))];
+        return
+        [
+            .. stdout
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(line => Encoding.UTF8.GetString(Convert.FromBase64String(line))),
+        ];
     }
 
     private static string RandomObject(Random random, int depth)
     {
-        var members = Enumerable.Range(0, random.Next(0, 6)).Select(_ => $"{RandomString(random, key: true)}:{RandomValue(random, depth + 1)}");
+        var members = Enumerable.Range(0, random.Next(0, 6))
+            .Select(_ => $"{RandomString(random, key: true)}:{RandomValue(random, depth + 1)}");
         return "{" + string.Join(',', members) + "}";
     }
 
@@ -116,8 +128,9 @@ public sealed class JsJsonTests
     {
         string[] pieces =
         [
-            "a", "code", "locale", "0", "1", "10", "01", "4294967294", "4294967295", "é", "中", "😀", "\\ud83d\\ude00", "\\ud800", "\\udfff",
-            "\\u0000", "\\u001f", "\\u007f", "\\u2028", "\\u2029", "\\\"", "\\\\", "\\/", "\\n", "\\t", "\\b", "\\f", "\\r", " ", "<", "&",
+            "a", "code", "locale", "0", "1", "10", "01", "4294967294", "4294967295",
+            "é", "中", "😀", "\\ud83d\\ude00", "\\ud800", "\\udfff", "\\u0000", "\\u001f", "\\u007f", "\\u2028", "\\u2029",
+            "\\\"", "\\\\", "\\/", "\\n", "\\t", "\\b", "\\f", "\\r", " ", "<", "&",
         ];
         var count = random.Next(key ? 1 : 0, 4);
         return "\"" + string.Concat(Enumerable.Range(0, count).Select(_ => pieces[random.Next(pieces.Length)])) + "\"";

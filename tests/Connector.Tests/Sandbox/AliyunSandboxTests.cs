@@ -51,7 +51,8 @@ public sealed class AliyunSandboxTests : IAsyncLifetime
         Assert.Equal("cn-hangzhou", message.RegionId);
         Assert.Equal(parameters, message.Parameters);
         Assert.Equal(await new FormUrlEncodedContent(parameters).ReadAsStringAsync(), message.RawBody);
-        Assert.Equal([new SandboxExchange("accepted", 200, Assert.Single(sandbox.Exchanges).At) { Action = "SingleSendMail" }], sandbox.Exchanges);
+        Assert.Equal(
+            [new SandboxExchange("accepted", 200, Assert.Single(sandbox.Exchanges).At) { Action = "SingleSendMail" }], sandbox.Exchanges);
     }
 
     [Fact]

@@ -10,7 +10,9 @@ internal static class GeneratedFile
 {
     public static bool Updating => Environment.GetEnvironmentVariable("UPDATE_GENERATED") == "1";
 
-    /// <summary>The repository root: the folder holding <c>LogtoDotnetConnector.slnx</c> above the test binaries (or this source file).</summary>
+    /// <summary>
+    /// The repository root: the folder holding <c>LogtoDotnetConnector.slnx</c> above the test binaries (or this source file).
+    /// </summary>
     public static string RepositoryRoot { get; } = FindRoot(AppContext.BaseDirectory) ?? FindRoot(SourceDirectory())
         ?? throw new InvalidOperationException("LogtoDotnetConnector.slnx not found above " + AppContext.BaseDirectory);
 
@@ -30,7 +32,8 @@ internal static class GeneratedFile
         var committed = File.ReadAllText(path).ReplaceLineEndings("\n");
         Assert.True(
             committed == generated,
-            $"{relativePath} is out of date with the code that generates it; run the tests with UPDATE_GENERATED=1 and commit the result.\n" +
+            $"{relativePath} is out of date with the code that generates it; " +
+            "run the tests with UPDATE_GENERATED=1 and commit the result.\n" +
             $"--- generated ---\n{generated}");
     }
 

@@ -20,7 +20,8 @@ public sealed class CliCommandTests : IDisposable
         var run = await CliRun.RunAsync("--help");
 
         Assert.Equal(0, run.ExitCode);
-        foreach (var command in new[] { "serve", "manifest", "schema", "validate-config", "send", "stack-trace", "--parent-pid", "--log-level" })
+        string[] commands = ["serve", "manifest", "schema", "validate-config", "send", "stack-trace", "--parent-pid", "--log-level"];
+        foreach (var command in commands)
         {
             Assert.Contains(command, run.Stdout, StringComparison.Ordinal);
         }
@@ -59,7 +60,10 @@ public sealed class CliCommandTests : IDisposable
         var run = await CliRun.RunAsync("schema", "--connector", AliyunDirectMailMetadata.Id);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(JsonNode.Parse(File.ReadAllText(Artifacts.RepoFile("schema/aliyun-direct-mail.config.schema.json"))), JsonNode.Parse(run.Stdout), JsonNode.DeepEquals);
+        Assert.Equal(
+            JsonNode.Parse(File.ReadAllText(Artifacts.RepoFile("schema/aliyun-direct-mail.config.schema.json"))),
+            JsonNode.Parse(run.Stdout),
+            JsonNode.DeepEquals);
     }
 
     /// <summary>The committed manifests are what `manifest` prints: this is what keeps each package's file up to date.</summary>
@@ -147,7 +151,8 @@ public sealed class CliCommandTests : IDisposable
         config["templates"]![3]!["subject"] = "Custom subject {{code}}";
         var path = Write("send.json", config.ToJsonString());
 
-        var run = await CliRun.RunAsync("send", "--to", "x@example.com", "--type", "Generic", "--config", path, "--connector", AliyunDirectMailMetadata.Id);
+        var run = await CliRun.RunAsync(
+            "send", "--to", "x@example.com", "--type", "Generic", "--config", path, "--connector", AliyunDirectMailMetadata.Id);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("sent: Generic message to x@example.com", run.Stdout, StringComparison.Ordinal);

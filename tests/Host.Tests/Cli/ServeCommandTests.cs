@@ -54,7 +54,11 @@ public sealed class ServeCommandTests
             ["payload"] = new JsonObject { ["code"] = "1" },
             ["config"] = SandboxConfig(sandbox, Canary),
         }));
-        var invalid = await host.RequestAsync(Rpc.Request(2, "validateConfig", new JsonObject { ["connectorId"] = AliyunDirectMailMetadata.Id, ["config"] = new JsonObject { ["accessKeySecret"] = Canary } }));
+        var invalid = await host.RequestAsync(Rpc.Request(2, "validateConfig", new JsonObject
+        {
+            ["connectorId"] = AliyunDirectMailMetadata.Id,
+            ["config"] = new JsonObject { ["accessKeySecret"] = Canary },
+        }));
         host.CloseInput();
         await host.WaitForExitAsync(HostProcess.DefaultTimeout);
 
@@ -73,10 +77,15 @@ public sealed class ServeCommandTests
     [InlineData("warning", false)]
     public async Task Serve_takes_its_log_level_from_the_environment_and_logs_to_stderr_only(string level, bool debugLines)
     {
-        await using var host = HostProcess.Start(Artifacts.CliDll, [], start => start.Environment["LOGTO_CONNECTOR_HOST_LOG_LEVEL"] = level);
+        await using var host = HostProcess.Start(
+            Artifacts.CliDll, [], start => start.Environment["LOGTO_CONNECTOR_HOST_LOG_LEVEL"] = level);
 
         await host.RequestAsync(Rpc.Initialize(1));
-        await host.RequestAsync(Rpc.Request(2, "validateConfig", new JsonObject { ["connectorId"] = AliyunDirectMailMetadata.Id, ["config"] = new JsonObject() }));
+        await host.RequestAsync(Rpc.Request(2, "validateConfig", new JsonObject
+        {
+            ["connectorId"] = AliyunDirectMailMetadata.Id,
+            ["config"] = new JsonObject(),
+        }));
         host.CloseInput();
         var rest = await host.ReadToEndAsync();
         await host.WaitForExitAsync(HostProcess.DefaultTimeout);
@@ -92,7 +101,9 @@ public sealed class ServeCommandTests
     {
         using var parent = System.Diagnostics.Process.Start("sleep", "60");
         await using var host = HostProcess.Start(
-            Artifacts.CliDll, [], start => start.Environment["LOGTO_CONNECTOR_HOST_PARENT_PID"] = parent.Id.ToString(CultureInfo.InvariantCulture));
+            Artifacts.CliDll,
+            [],
+            start => start.Environment["LOGTO_CONNECTOR_HOST_PARENT_PID"] = parent.Id.ToString(CultureInfo.InvariantCulture));
         await host.InitializeAsync();
 
         parent.Kill();
@@ -135,7 +146,8 @@ public sealed class ServeCommandTests
         await answered;
 
         Assert.Equal("invalid_response", sent["error"]!["data"]!["code"]!.GetValue<string>());
-        Assert.Contains($"HTTP {status} with a redirect", sent["error"]!["data"]!["data"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(
+            $"HTTP {status} with a redirect", sent["error"]!["data"]!["data"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Empty(sandbox.Exchanges);
     }
 
@@ -163,7 +175,8 @@ public sealed class ServeCommandTests
 
         Assert.Equal("general", sent["error"]!["data"]!["code"]!.GetValue<string>());
         var lines = host.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Contains(lines, line => line.Contains(failure == "refused" ? "Connection refused" : "Could not resolve the host", StringComparison.Ordinal));
+        var cause = failure == "refused" ? "Connection refused" : "Could not resolve the host";
+        Assert.Contains(lines, line => line.Contains(cause, StringComparison.Ordinal));
         foreach (var line in lines)
         {
             Assert.True(line.Length < 400, $"{line.Length} characters: {line}");

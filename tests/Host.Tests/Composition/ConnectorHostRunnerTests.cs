@@ -7,21 +7,26 @@ using Microsoft.Extensions.Logging;
 
 namespace Host.Tests.Hosting;
 
-/// <summary>The container-free composition the CLI's <c>serve</c> runs, in process (its signals and parent death: HostLifecycleTests).</summary>
+/// <summary>
+/// The container-free composition the CLI's <c>serve</c> runs, in process (its signals and parent death: HostLifecycleTests).
+/// </summary>
 public sealed class ConnectorHostRunnerTests
 {
     [Fact]
     public async Task Serves_every_frame_until_end_of_input_then_returns_0()
     {
-        var input = new MemoryStream([
-            .. FrameCodec.Encode(Rpc.Request(1, "initialize", new JsonObject { ["protocolVersion"] = "1", ["client"] = new JsonObject { ["name"] = "t", ["version"] = "0" } })),
-            .. FrameCodec.Encode(Rpc.Request(2, "ping")),
-        ]);
+        var initialize = Rpc.Request(1, "initialize", new JsonObject
+        {
+            ["protocolVersion"] = "1",
+            ["client"] = new JsonObject { ["name"] = "t", ["version"] = "0" },
+        });
+        var input = new MemoryStream([.. FrameCodec.Encode(initialize), .. FrameCodec.Encode(Rpc.Request(2, "ping"))]);
         var output = new MemoryStream();
         var log = new StringWriter();
         using var dependencies = new ConnectorDependencies(StderrLoggerProvider.CreateFactory(LogLevel.Information, log));
 
-        var exitCode = await ConnectorHostRunner.RunAsync([new ScriptedConnector()], new ConnectorHostOptions(), new ConnectorHostStreams(input, output), dependencies)
+        var exitCode = await ConnectorHostRunner
+            .RunAsync([new ScriptedConnector()], new ConnectorHostOptions(), new ConnectorHostStreams(input, output), dependencies)
             .WaitAsync(TimeSpan.FromSeconds(60));
 
         output.Position = 0;
@@ -43,7 +48,11 @@ public sealed class ConnectorHostRunnerTests
         using var stop = new CancellationTokenSource();
 
         var run = ConnectorHostRunner.RunAsync(
-            [new ScriptedConnector()], new ConnectorHostOptions(), new ConnectorHostStreams(input.Reader.AsStream(), output.Writer.AsStream()), dependencies, stop.Token);
+            [new ScriptedConnector()],
+            new ConnectorHostOptions(),
+            new ConnectorHostStreams(input.Reader.AsStream(), output.Writer.AsStream()),
+            dependencies,
+            stop.Token);
         // Serving (a ping answered) with its input still open: it runs until stopped, whatever the machine's speed.
         await input.Writer.WriteAsync(FrameCodec.Encode(Rpc.Request("alive", "ping")));
         var answer = await FrameCodec.ReadAsync(output.Reader.AsStream(), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
@@ -60,6 +69,9 @@ public sealed class ConnectorHostRunnerTests
         using var dependencies = new ConnectorDependencies(StderrLoggerProvider.CreateFactory(LogLevel.Warning, TextWriter.Null));
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => ConnectorHostRunner.RunAsync(
-            [new ScriptedConnector()], new ConnectorHostOptions { MaxConcurrentRequests = 0 }, new ConnectorHostStreams(Stream.Null, Stream.Null), dependencies));
+            [new ScriptedConnector()],
+            new ConnectorHostOptions { MaxConcurrentRequests = 0 },
+            new ConnectorHostStreams(Stream.Null, Stream.Null),
+            dependencies));
     }
 }

@@ -81,7 +81,8 @@ public sealed class HostLifecycleTests
         var frames = await shell.ReadToEndAsync(HostProcess.DefaultTimeout);
 
         Assert.Empty(frames);
-        var pid = int.Parse(shell.Stderr.Split('\n').First(line => line.StartsWith("pid ", StringComparison.Ordinal))[4..], CultureInfo.InvariantCulture);
+        var pidLine = shell.Stderr.Split('\n').First(line => line.StartsWith("pid ", StringComparison.Ordinal));
+        var pid = int.Parse(pidLine[4..], CultureInfo.InvariantCulture);
         Assert.True(HasExited(pid), "the host outlived its parent" + shell.Diagnostics());
     }
 
@@ -90,7 +91,11 @@ public sealed class HostLifecycleTests
     public async Task The_host_exits_when_the_parent_pid_it_was_given_exits(string composition)
     {
         using var parent = System.Diagnostics.Process.Start("sleep", "60");
-        await using var host = HostProcess.StartTestHost("--composition", composition, "--connectors", "test", "--parent-pid", parent.Id.ToString(CultureInfo.InvariantCulture), "--parent-poll-ms", "100");
+        await using var host = HostProcess.StartTestHost(
+            "--composition", composition,
+            "--connectors", "test",
+            "--parent-pid", parent.Id.ToString(CultureInfo.InvariantCulture),
+            "--parent-poll-ms", "100");
         await host.InitializeAsync();
 
         parent.Kill();
@@ -106,7 +111,8 @@ public sealed class HostLifecycleTests
     {
         // The bridge's case: --parent-pid names the host's own parent. Here that parent (inner bash) is the child of a process
         // that exec'd into sleep and never reaps, so once killed it stays a zombie, which kill(pid, 0) still finds.
-        const string inner = "\"$0\" \"$1\" --composition \"$2\" --connectors test --parent-pid $$ --parent-poll-ms 100 <&0 & echo \"pid $! parent $$\" >&2; wait";
+        const string inner = "\"$0\" \"$1\" --composition \"$2\" --connectors test --parent-pid $$ --parent-poll-ms 100 <&0 & " +
+            "echo \"pid $! parent $$\" >&2; wait";
         var script = $"bash -c '{inner}' \"$0\" \"$1\" \"$2\" <&0 & exec sleep 60";
         await using var shell = HostProcess.StartProgram("bash", ["-c", script, "dotnet", Artifacts.TestHostDll, composition]);
         await shell.InitializeAsync();

@@ -31,7 +31,8 @@ public sealed class HostProtocolTests
         await using var host = HostProcess.StartTestHost();
 
         var ping = await host.RequestAsync(Rpc.Request(1, "ping"));
-        var early = await host.RequestAsync(Rpc.Request(2, "validateConfig", new JsonObject { ["connectorId"] = "test", ["config"] = new JsonObject() }));
+        var early = await host.RequestAsync(
+            Rpc.Request(2, "validateConfig", new JsonObject { ["connectorId"] = "test", ["config"] = new JsonObject() }));
 
         Assert.Equal(new JsonObject(), ping["result"], JsonNode.DeepEquals);
         Assert.Equal(-32002, Rpc.ErrorCode(early));
@@ -44,7 +45,8 @@ public sealed class HostProtocolTests
         await using var host = HostProcess.StartTestHost();
 
         var answer = await host.RequestAsync(Rpc.Request(1, "initialize", new JsonObject { ["protocolVersion"] = "2" }));
-        var after = await host.RequestAsync(Rpc.Request(2, "validateConfig", new JsonObject { ["connectorId"] = "test", ["config"] = new JsonObject() }));
+        var after = await host.RequestAsync(
+            Rpc.Request(2, "validateConfig", new JsonObject { ["connectorId"] = "test", ["config"] = new JsonObject() }));
 
         Assert.Equal(-32602, Rpc.ErrorCode(answer));
         Assert.Equal(["1"], answer["error"]!["data"]!["supported"]!.AsArray().Select(version => version!.GetValue<string>()));
@@ -58,8 +60,13 @@ public sealed class HostProtocolTests
         await using var host = HostProcess.StartTestHost();
         await host.InitializeAsync();
 
-        var valid = await host.RequestAsync(Rpc.Request(1, "validateConfig", new JsonObject { ["connectorId"] = "test", ["config"] = new JsonObject { ["apiKey"] = "k" } }));
-        var invalid = await host.RequestAsync(Rpc.Request(2, "validateConfig", new JsonObject { ["connectorId"] = "test", ["config"] = new JsonObject() }));
+        var valid = await host.RequestAsync(Rpc.Request(1, "validateConfig", new JsonObject
+        {
+            ["connectorId"] = "test",
+            ["config"] = new JsonObject { ["apiKey"] = "k" },
+        }));
+        var invalid = await host.RequestAsync(
+            Rpc.Request(2, "validateConfig", new JsonObject { ["connectorId"] = "test", ["config"] = new JsonObject() }));
 
         Assert.Equal(new JsonObject(), valid["result"], JsonNode.DeepEquals);
         Assert.Equal(-32000, Rpc.ErrorCode(invalid));
@@ -103,7 +110,9 @@ public sealed class HostProtocolTests
     [InlineData("""{"connectorId":"test","to":"a","payload":{},"config":{}}""", "type")]
     [InlineData("""{"connectorId":"test","to":"a","type":"Generic","config":{}}""", "payload")]
     [InlineData("""{"connectorId":"test","to":"a","type":"Generic","payload":{}}""", "config")]
-    [InlineData("""{"connectorId":"test","to":"a","type":"Generic","payload":{},"config":{},"template":{"subject":1,"content":""}}""", "template.subject")]
+    [InlineData(
+        """{"connectorId":"test","to":"a","type":"Generic","payload":{},"config":{},"template":{"subject":1,"content":""}}""",
+        "template.subject")]
     [InlineData("""["a","Generic"]""", "params")]
     public async Task Bad_params_are_refused_32602_naming_the_param(string parameters, string param)
     {
@@ -126,7 +135,8 @@ public sealed class HostProtocolTests
         await using var host = HostProcess.StartTestHost("--connectors", "test");
         await host.InitializeAsync();
 
-        var answer = await host.RequestAsync(Rpc.Request(1, "validateConfig", new JsonObject { ["config"] = new JsonObject { ["apiKey"] = "k" } }));
+        var answer = await host.RequestAsync(
+            Rpc.Request(1, "validateConfig", new JsonObject { ["config"] = new JsonObject { ["apiKey"] = "k" } }));
 
         Assert.NotNull(answer["result"]);
     }
@@ -159,7 +169,8 @@ public sealed class HostProtocolTests
         await using var host = HostProcess.StartTestHost();
         await host.InitializeAsync();
 
-        var batch = await host.RequestAsync($"[{Rpc.Request(1, "ping")},{Rpc.Notification("$/cancelRequest", new JsonObject { ["id"] = 9 })},{Rpc.Request(2, "nope")}]");
+        var cancel = Rpc.Notification("$/cancelRequest", new JsonObject { ["id"] = 9 });
+        var batch = await host.RequestAsync($"[{Rpc.Request(1, "ping")},{cancel},{Rpc.Request(2, "nope")}]");
         var empty = await host.RequestAsync("[]");
 
         Assert.Equal(["1", "2"], batch.AsArray().Select(Rpc.Id).Order(StringComparer.Ordinal));

@@ -15,7 +15,8 @@ public sealed class InflightBudgetTests
     [Fact]
     public async Task A_request_over_the_in_flight_budget_is_refused_at_once_and_nothing_else_is_disturbed()
     {
-        await using var host = HostProcess.StartTestHost("--connectors", "test", "--max-inflight-bytes", Budget.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await using var host = HostProcess.StartTestHost(
+            "--connectors", "test", "--max-inflight-bytes", Budget.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await host.InitializeAsync();
         var held = Send(new JsonObject { ["behavior"] = "delay", ["delayMs"] = 600_000, ["pad"] = new string('p', 500) });
         var large = Validate(new string('k', 500));
@@ -62,6 +63,8 @@ public sealed class InflightBudgetTests
 
     private static JsonObject Validate(string apiKey) => new() { ["config"] = new JsonObject { ["apiKey"] = apiKey } };
 
-    /// <summary>The params' size as the host measures it: the bytes of their JSON in the frame (written as Rpc.Request writes them).</summary>
+    /// <summary>
+    /// The params' size as the host measures it: the bytes of their JSON in the frame (written as Rpc.Request writes them).
+    /// </summary>
     private static long Bytes(JsonNode parameters) => Encoding.UTF8.GetByteCount(parameters.ToJsonString());
 }

@@ -10,7 +10,8 @@ public sealed class ConnectorRegistryTests
     [Fact]
     public void Two_connectors_with_one_id_are_refused_at_start()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => new ConnectorRegistry([new ScriptedConnector("same"), new ScriptedConnector("same")]));
+        var error = Assert.Throws<InvalidOperationException>(
+            () => new ConnectorRegistry([new ScriptedConnector("same"), new ScriptedConnector("same")]));
 
         Assert.Contains("'same'", error.Message, StringComparison.Ordinal);
     }

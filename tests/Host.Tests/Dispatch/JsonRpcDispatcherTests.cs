@@ -183,7 +183,8 @@ public sealed class JsonRpcDispatcherTests
         await using var host = new DispatcherHarness(new ScriptedConnector());
         await host.InitializeAsync();
 
-        var answer = await host.RequestAsync($"[{Rpc.Request(1, "ping")},{Rpc.Notification("anything")},{Send(2, "x")},5,{Rpc.Request(3, "nope")}]");
+        var answer = await host.RequestAsync(
+            $"[{Rpc.Request(1, "ping")},{Rpc.Notification("anything")},{Send(2, "x")},5,{Rpc.Request(3, "nope")}]");
 
         var members = answer.AsArray().ToDictionary(member => Rpc.Id(member) ?? "null");
         Assert.Equal(4, members.Count);
@@ -209,7 +210,8 @@ public sealed class JsonRpcDispatcherTests
     {
         await using var host = new DispatcherHarness(new ScriptedConnector());
 
-        var answer = await host.RequestAsync("""{"jsonrpc":"2.0","id":12,"method":"ping","params":{"a":""" + new string('[', 100) + new string(']', 100) + "}}");
+        var answer = await host.RequestAsync(
+            """{"jsonrpc":"2.0","id":12,"method":"ping","params":{"a":""" + new string('[', 100) + new string(']', 100) + "}}");
 
         Assert.Equal(-32700, Rpc.ErrorCode(answer));
         Assert.Equal("12", Rpc.Id(answer));
@@ -249,7 +251,8 @@ public sealed class JsonRpcDispatcherTests
         await host.RequestAsync(Rpc.Request(1, "sendMessage", parameters));
 
         Assert.NotNull(received);
-        Assert.Equal(new SendMessageData("a@example.com", TemplateType.ForgotPassword, received.Data.Payload, "203.0.113.9"), received.Data);
+        Assert.Equal(
+            new SendMessageData("a@example.com", TemplateType.ForgotPassword, received.Data.Payload, "203.0.113.9"), received.Data);
         Assert.Equal("fr", received.Data.Payload.GetProperty("locale").GetString());
         Assert.Equal("v", received.Config.GetProperty("k").GetString());
         Assert.Equal(new EmailTemplateDetails("S", "C", "text/plain"), received.Template);

@@ -6,7 +6,9 @@ using Microsoft.Extensions.Logging;
 
 namespace Host.Tests.Logging;
 
-/// <summary>The host's stderr log: the console logger's single-line format (the bridge parses the level from it), one line per entry.</summary>
+/// <summary>
+/// The host's stderr log: the console logger's single-line format (the bridge parses the level from it), one line per entry.
+/// </summary>
 public sealed class StderrLoggerProviderTests
 {
     private static readonly DateTimeOffset At = new(2026, 11, 29, 20, 11, 3, 16, TimeSpan.Zero);
@@ -33,12 +35,17 @@ public sealed class StderrLoggerProviderTests
 
         var text = writer.ToString();
         Assert.Equal(1, text.Count(c => c == '\n'));
-        Assert.StartsWith("2026-11-29T20:11:03.016Z fail: C[0] line one  line two System.InvalidOperationException: first second", text, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "2026-11-29T20:11:03.016Z fail: C[0] line one  line two System.InvalidOperationException: first second",
+            text,
+            StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData(LogLevel.Information, "info: A[0] shown|warn: System.Net.Http.HttpClient.X[0] shown")]
-    [InlineData(LogLevel.Debug, "dbug: A[0] debug|info: A[0] shown|info: System.Net.Http.HttpClient.X[0] request|warn: System.Net.Http.HttpClient.X[0] shown")]
+    [InlineData(
+        LogLevel.Debug,
+        "dbug: A[0] debug|info: A[0] shown|info: System.Net.Http.HttpClient.X[0] request|warn: System.Net.Http.HttpClient.X[0] shown")]
     public void The_factory_keeps_the_minimum_level_and_quiets_HttpClients_per_request_lines(LogLevel minimum, string expected)
     {
         var writer = new StringWriter();
@@ -51,7 +58,9 @@ public sealed class StderrLoggerProviderTests
         http.LogInformation("request");
         http.LogWarning("shown");
 
-        var lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line[(line.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
+        var lines = writer.ToString()
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line[(line.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
         Assert.Equal(expected, string.Join('|', lines));
     }
 

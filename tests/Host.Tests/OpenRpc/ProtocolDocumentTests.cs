@@ -11,7 +11,8 @@ namespace Host.Tests.OpenRpc;
 /// <summary>schema/protocol.openrpc.json is a valid OpenRPC document and describes what the host really answers.</summary>
 public sealed class ProtocolDocumentTests
 {
-    private static readonly JsonObject Document = JsonNode.Parse(File.ReadAllText(Artifacts.RepoFile("schema/protocol.openrpc.json")))!.AsObject();
+    private static readonly JsonObject Document =
+        JsonNode.Parse(File.ReadAllText(Artifacts.RepoFile("schema/protocol.openrpc.json")))!.AsObject();
 
     [Fact]
     public void Document_is_valid_per_the_OpenRPC_meta_schema()
@@ -38,14 +39,19 @@ public sealed class ProtocolDocumentTests
     {
         var schema = WithComponents(Method(ProtocolNames.Initialize)["result"]!["schema"]!);
 
-        Assert.False(Evaluate(schema, new JsonObject { ["protocolVersion"] = "2", ["host"] = new JsonObject(), ["connectors"] = new JsonArray() }).IsValid);
+        var result = new JsonObject { ["protocolVersion"] = "2", ["host"] = new JsonObject(), ["connectors"] = new JsonArray() };
+
+        Assert.False(Evaluate(schema, result).IsValid);
     }
 
     [Fact]
     public void Documented_methods_are_the_methods_the_host_serves()
     {
         Assert.Equal(
-            [ProtocolNames.Initialize, ProtocolNames.Ping, ProtocolNames.ValidateConfig, ProtocolNames.SendMessage, ProtocolNames.CancelRequest],
+            [
+                ProtocolNames.Initialize, ProtocolNames.Ping, ProtocolNames.ValidateConfig, ProtocolNames.SendMessage,
+                ProtocolNames.CancelRequest,
+            ],
             Methods().Select(method => method["name"]!.GetValue<string>()));
     }
 
@@ -66,7 +72,9 @@ public sealed class ProtocolDocumentTests
             .Select(param => (Name: param!["name"]!.GetValue<string>(), Required: param["required"]?.GetValue<bool>() ?? false))
             .OrderBy(param => param.Name, StringComparer.Ordinal);
         var typeInfo = wireType.Length == 0 ? null : WireTypeInfo(wireType);
-        var actual = (typeInfo?.Properties ?? []).Select(property => (property.Name, Required: property.IsRequired)).OrderBy(param => param.Name, StringComparer.Ordinal);
+        var actual = (typeInfo?.Properties ?? [])
+            .Select(property => (property.Name, Required: property.IsRequired))
+            .OrderBy(param => param.Name, StringComparer.Ordinal);
 
         Assert.Equal(actual, documented);
     }
@@ -75,7 +83,10 @@ public sealed class ProtocolDocumentTests
     public void Documented_error_codes_are_the_hosts_error_codes()
     {
         var documented = Document["components"]!["errors"]!.AsObject().Select(error => error.Value!["code"]!.GetValue<int>()).ToHashSet();
-        var actual = typeof(JsonRpcErrorCodes).GetFields(BindingFlags.Public | BindingFlags.Static).Select(field => (int)field.GetValue(null)!).ToHashSet();
+        var actual = typeof(JsonRpcErrorCodes)
+            .GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Select(field => (int)field.GetValue(null)!)
+            .ToHashSet();
 
         Assert.Equal(actual.Order(), documented.Order());
     }
@@ -90,7 +101,8 @@ public sealed class ProtocolDocumentTests
         {
             [ProtocolNames.Ping] = await host.RequestAsync(Rpc.Request(1, "ping")),
             [ProtocolNames.Initialize] = await host.RequestAsync(Rpc.Initialize(2)),
-            [ProtocolNames.ValidateConfig] = await host.RequestAsync(Rpc.Request(3, "validateConfig", new JsonObject { ["config"] = config.DeepClone() })),
+            [ProtocolNames.ValidateConfig] = await host.RequestAsync(
+                Rpc.Request(3, "validateConfig", new JsonObject { ["config"] = config.DeepClone() })),
             [ProtocolNames.SendMessage] = await host.RequestAsync(Rpc.Request(4, "sendMessage", new JsonObject
             {
                 ["to"] = "a@b.c",
@@ -111,16 +123,26 @@ public sealed class ProtocolDocumentTests
     public async Task Error_data_the_host_answers_match_the_documented_schemas()
     {
         await using var host = HostProcess.StartTestHost("--max-frame-bytes", "512", "--max-inflight-bytes", "200");
-        var send = new JsonObject { ["connectorId"] = "test", ["to"] = "a", ["type"] = "Generic", ["payload"] = new JsonObject(), ["config"] = new JsonObject { ["apiKey"] = "k" } };
+        var send = new JsonObject
+        {
+            ["connectorId"] = "test",
+            ["to"] = "a",
+            ["type"] = "Generic",
+            ["payload"] = new JsonObject(),
+            ["config"] = new JsonObject { ["apiKey"] = "k" },
+        };
 
         var answers = new Dictionary<string, JsonNode>
         {
-            ["UnsupportedProtocolVersion"] = await host.RequestAsync(Rpc.Request(1, "initialize", new JsonObject { ["protocolVersion"] = "0" })),
+            ["UnsupportedProtocolVersion"] = await host.RequestAsync(
+                Rpc.Request(1, "initialize", new JsonObject { ["protocolVersion"] = "0" })),
             ["FrameTooLarge"] = await host.RequestAsync(Rpc.Request(2, "ping", new JsonObject { ["pad"] = new string('x', 600) })),
             ["Initialized"] = await host.RequestAsync(Rpc.Initialize(3)),
-            ["UnknownConnector"] = await host.RequestAsync(Rpc.Request(4, "validateConfig", new JsonObject { ["connectorId"] = "x", ["config"] = 1 })),
+            ["UnknownConnector"] = await host.RequestAsync(
+                Rpc.Request(4, "validateConfig", new JsonObject { ["connectorId"] = "x", ["config"] = 1 })),
             ["InvalidParams"] = await host.RequestAsync(Rpc.Request(5, "validateConfig", new JsonObject { ["connectorId"] = "test" })),
-            ["ConnectorError"] = await host.RequestAsync(Rpc.Request(6, "validateConfig", new JsonObject { ["connectorId"] = "test", ["config"] = 1 })),
+            ["ConnectorError"] = await host.RequestAsync(
+                Rpc.Request(6, "validateConfig", new JsonObject { ["connectorId"] = "test", ["config"] = 1 })),
             ["InvalidRequestParameters"] = await host.RequestAsync(Rpc.Request(7, "sendMessage", new JsonObject
             {
                 ["connectorId"] = "test",
@@ -148,11 +170,16 @@ public sealed class ProtocolDocumentTests
         }
     }
 
-    /// <summary>The vendored meta-schema; its references to meta.json-schema.tools (not fetchable here) point at draft-07 instead.</summary>
+    /// <summary>
+    /// The vendored meta-schema; its references to meta.json-schema.tools (not fetchable here) point at draft-07 instead.
+    /// </summary>
     private static JsonObject MetaSchema()
     {
         var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "OpenRpc", "openrpc-meta-schema.json"))
-            .Replace("\"$ref\": \"https://meta.json-schema.tools\"", "\"$ref\": \"http://json-schema.org/draft-07/schema#\"", StringComparison.Ordinal);
+            .Replace(
+                "\"$ref\": \"https://meta.json-schema.tools\"",
+                "\"$ref\": \"http://json-schema.org/draft-07/schema#\"",
+                StringComparison.Ordinal);
         var metaSchema = JsonNode.Parse(text)!.AsObject();
         metaSchema["$schema"] = "http://json-schema.org/draft-07/schema#";
         metaSchema["definitions"]!["referenceObject"]!["properties"]!["$ref"] = new JsonObject { ["type"] = "string" };
@@ -164,15 +191,18 @@ public sealed class ProtocolDocumentTests
     private static JsonNode Method(string name) => Methods().Single(method => method["name"]!.GetValue<string>() == name);
 
     private static JsonTypeInfo WireTypeInfo(string name) =>
-        HostJsonContext.Wire.GetTypeInfo(typeof(HostJsonContext).Assembly.GetType($"{typeof(HostJsonContext).Namespace}.{name}", throwOnError: true)!)!;
+        HostJsonContext.Wire.GetTypeInfo(
+            typeof(HostJsonContext).Assembly.GetType($"{typeof(HostJsonContext).Namespace}.{name}", throwOnError: true)!)!;
 
     /// <summary>A documented schema made standalone: <c>#/components/schemas/X</c> references become <c>#/$defs/X</c>.</summary>
     private static JsonObject WithComponents(JsonNode schema)
     {
-        var standalone = JsonNode.Parse(schema.ToJsonString().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal))!.AsObject();
+        var standalone = JsonNode.Parse(ToDefs(schema.ToJsonString()))!.AsObject();
         standalone["$schema"] = "https://json-schema.org/draft/2020-12/schema";
-        standalone["$defs"] = JsonNode.Parse(Document["components"]!["schemas"]!.ToJsonString().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal));
+        standalone["$defs"] = JsonNode.Parse(ToDefs(Document["components"]!["schemas"]!.ToJsonString()));
         return standalone;
+
+        static string ToDefs(string json) => json.Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal);
     }
 
     private static EvaluationResults Evaluate(JsonObject schema, JsonNode? instance)
@@ -184,5 +214,7 @@ public sealed class ProtocolDocumentTests
 
     private static string Describe(EvaluationResults results) => string.Join(
         "\n",
-        (results.Details ?? []).Where(detail => detail.Errors is not null).SelectMany(detail => detail.Errors!.Select(error => $"{detail.InstanceLocation}: {error.Key}: {error.Value}")));
+        (results.Details ?? [])
+            .Where(detail => detail.Errors is not null)
+            .SelectMany(detail => detail.Errors!.Select(error => $"{detail.InstanceLocation}: {error.Key}: {error.Value}")));
 }

@@ -47,7 +47,9 @@ public sealed class FramingFuzzTests(ITestOutputHelper output)
         var stopwatch = Stopwatch.StartNew();
 
         var recent = new Queue<string>();
-        using var trace = Environment.GetEnvironmentVariable("LOGTO_FUZZ_TRACE") is { Length: > 0 } tracePath ? File.CreateText(tracePath) : null;
+        using var trace = Environment.GetEnvironmentVariable("LOGTO_FUZZ_TRACE") is { Length: > 0 } tracePath
+            ? File.CreateText(tracePath)
+            : null;
         foreach (var item in fuzzer.Generate(frames))
         {
             trace?.WriteLine($"{sent}\t{item.Category}\t{Convert.ToBase64String(item.Bytes)}");
@@ -63,7 +65,8 @@ public sealed class FramingFuzzTests(ITestOutputHelper output)
                 break;
             }
 
-            (sent, malformed, bytes, hostile) = (sent + 1, malformed + (item.Malformed ? 1 : 0), bytes + item.Bytes.Length, hostile + (item.Hostile ? 1 : 0));
+            (sent, malformed, bytes, hostile) =
+                (sent + 1, malformed + (item.Malformed ? 1 : 0), bytes + item.Bytes.Length, hostile + (item.Hostile ? 1 : 0));
             if (sent == frames / 10)
             {
                 rssEarly = MemoryOf(host.Process.Id).Rss;
@@ -78,18 +81,26 @@ public sealed class FramingFuzzTests(ITestOutputHelper output)
         var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(30));
         stopwatch.Stop();
 
-        var right = answers.ExpectedCount - answers.Outstanding - answers.Problems.Count(problem => problem.StartsWith("wrong answer", StringComparison.Ordinal));
+        var wrong = answers.Problems.Count(problem => problem.StartsWith("wrong answer", StringComparison.Ordinal));
+        var right = answers.ExpectedCount - answers.Outstanding - wrong;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"framing fuzz (seed {seed}): {sent} frames sent ({sent - malformed} valid or tolerated carrying {answers.ExpectedCount} requests, " +
-            $"{hostile} of them valid JSON with hostile content, {malformed} malformed), {bytes / 1048576.0:0.0} MiB in {stopwatch.Elapsed.TotalSeconds:0.0} s; crashes {crashes}; " +
-            $"valid requests answered correctly {right}/{answers.ExpectedCount}; {answers.Answers} answers ({answers.NullIdErrors} errors without an id, " +
+            $"framing fuzz (seed {seed}): {sent} frames sent " +
+            $"({sent - malformed} valid or tolerated carrying {answers.ExpectedCount} requests, " +
+            $"{hostile} of them valid JSON with hostile content, {malformed} malformed), " +
+            $"{bytes / 1048576.0:0.0} MiB in {stopwatch.Elapsed.TotalSeconds:0.0} s; crashes {crashes}; " +
+            $"valid requests answered correctly {right}/{answers.ExpectedCount}; " +
+            $"{answers.Answers} answers ({answers.NullIdErrors} errors without an id, " +
             $"{answers.ExpectedNullIdErrors} of them for requests whose id no integer or string holds); " +
             $"host RSS at the end {rss / 1048576.0:0.0} MiB (after 10% {rssEarly / 1048576.0:0.0} MiB, peak {peak / 1048576.0:0.0} MiB)"));
-        var replay = $" (replay: LOGTO_FUZZ_SEED={seed} LOGTO_FUZZ_FRAMES={frames}; last items written: {string.Join(" | ", recent)}){host.Diagnostics()}";
+        var replay = $" (replay: LOGTO_FUZZ_SEED={seed} LOGTO_FUZZ_FRAMES={frames}; " +
+            $"last items written: {string.Join(" | ", recent)}){host.Diagnostics()}";
         Assert.True(crashes == 0, "the host died during the run" + replay);
         Assert.True(answers.Problems.Count == 0, string.Join(Environment.NewLine, answers.Problems) + replay);
         Assert.True(answers.Outstanding == 0, "unanswered: " + string.Join(", ", answers.Unanswered()) + replay);
-        Assert.True(answers.NullIdErrors >= answers.ExpectedNullIdErrors, $"{answers.ExpectedNullIdErrors} requests with an id no integer or string holds, {answers.NullIdErrors} null-id errors" + replay);
+        Assert.True(
+            answers.NullIdErrors >= answers.ExpectedNullIdErrors,
+            $"{answers.ExpectedNullIdErrors} requests with an id no integer or string holds, " +
+            $"{answers.NullIdErrors} null-id errors" + replay);
         Assert.Equal(0, exitCode);
         Assert.True(peak < MaxRssBytes, $"peak RSS {peak} bytes" + replay);
         Assert.DoesNotContain(" fail: ", host.Stderr, StringComparison.Ordinal);
@@ -104,10 +115,16 @@ public sealed class FramingFuzzTests(ITestOutputHelper output)
     [InlineData("after junk without a line break", "\u0001\u0002junk", -32700, null)]
     [InlineData("between a header and the blank line", "Content-Length: 50\r\n", -32700, null)]
     [InlineData("inside a body", "Content-Length: 500\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":\"cut\",\"method\":\"ping\"", -32700, "\"cut\"")]
-    [InlineData("inside an oversized body", "Content-Length: 9999999999\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":\"big\",\"method\":\"ping\",\"pad\":\"xx", -32600, "\"big\"")]
-    public async Task A_stream_cut_off_is_answered_with_the_recovered_id_and_the_host_exits_0(string where, string tail, int code, string? id)
+    [InlineData(
+        "inside an oversized body",
+        "Content-Length: 9999999999\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":\"big\",\"method\":\"ping\",\"pad\":\"xx",
+        -32600,
+        "\"big\"")]
+    public async Task A_stream_cut_off_is_answered_with_the_recovered_id_and_the_host_exits_0(
+        string where, string tail, int code, string? id)
     {
-        await using var host = HostProcess.Start(Artifacts.CliDll, ["serve", "--max-frame-bytes", MaxFrameBytes.ToString(CultureInfo.InvariantCulture)]);
+        await using var host = HostProcess.Start(
+            Artifacts.CliDll, ["serve", "--max-frame-bytes", MaxFrameBytes.ToString(CultureInfo.InvariantCulture)]);
         await host.InitializeAsync();
 
         await host.SendAsync(Rpc.Request("before", "ping"));

@@ -25,7 +25,11 @@ public sealed class HostileEnvelopeTests
         { "a lone surrogate member name first", """{"\ud800":1,"jsonrpc":"2.0","id":"keep","method":"ping"}""", "\"keep\" result" },
         { "an escaped member name", """{"jsonrpc":"2.0","\u0069d":"keep","method":"ping"}""", "\"keep\" result" },
         { "a repeated id (the last counts)", """{"jsonrpc":"2.0","id":"first","method":"ping","id":"keep"}""", "\"keep\" result" },
-        { "a lone surrogate in params of ping", """{"jsonrpc":"2.0","id":"keep","method":"ping","params":{"\ud800":"\udc00"}}""", "\"keep\" result" },
+        {
+            "a lone surrogate in params of ping",
+            """{"jsonrpc":"2.0","id":"keep","method":"ping","params":{"\ud800":"\udc00"}}""",
+            "\"keep\" result"
+        },
         { "an id beyond 64 bits", """{"jsonrpc":"2.0","id":123456789012345678901234567890,"method":"ping"}""", "null -32600" },
         { "an id of 1e400", """{"jsonrpc":"2.0","id":1e400,"method":"ping"}""", "null -32600" },
         { "the smallest 64-bit id", """{"jsonrpc":"2.0","id":-9223372036854775808,"method":"ping"}""", "-9223372036854775808 result" },
@@ -37,7 +41,8 @@ public sealed class HostileEnvelopeTests
 
     [Theory]
     [MemberData(nameof(Envelopes))]
-    public async Task An_undecodable_or_odd_string_in_the_envelope_is_answered_and_the_host_keeps_serving(string what, string frame, string expected)
+    public async Task An_undecodable_or_odd_string_in_the_envelope_is_answered_and_the_host_keeps_serving(
+        string what, string frame, string expected)
     {
         await using var host = HostProcess.Start(Artifacts.CliDll, ["serve"]);
         await host.InitializeAsync();
@@ -91,12 +96,20 @@ public sealed class HostileEnvelopeTests
         Assert.Equal("\"too-deep\" -32700", Describe(tooDeep));
     }
 
-    private static string Nested(string id, int arrays) =>
-        $$$"""{"jsonrpc":"2.0","id":"{{{id}}}","method":"ping","params":{"x":{{{new string('[', arrays)}}}{{{new string(']', arrays)}}}}}""";
+    private static string Nested(string id, int arrays)
+    {
+        var value = new string('[', arrays) + new string(']', arrays);
+        return $$$"""{"jsonrpc":"2.0","id":"{{{id}}}","method":"ping","params":{"x":{{{value}}}}}""";
+    }
 
     /// <summary>Test data with ' for " (a raw string literal cannot start or end with a quote).</summary>
     private static string J(string text) => text.Replace('\'', '"');
 
-    private static string Describe(JsonNode? answer) =>
-        $"{Rpc.Id(answer) ?? "null"} {(answer?["error"] is null ? "result" : Rpc.ErrorCode(answer)?.ToString(System.Globalization.CultureInfo.InvariantCulture))}";
+    private static string Describe(JsonNode? answer)
+    {
+        var outcome = answer?["error"] is null
+            ? "result"
+            : Rpc.ErrorCode(answer)?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return $"{Rpc.Id(answer) ?? "null"} {outcome}";
+    }
 }

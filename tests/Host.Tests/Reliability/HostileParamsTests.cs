@@ -16,8 +16,16 @@ public sealed class HostileParamsTests
     {
         // method, params, expected "<code> <data.param>"
         { "validateConfig", """{"connectorId":"\ud800","config":{}}""", "-32602 connectorId" },
-        { "sendMessage", $$$"""{{{{Send}}},"to":"a","type":"Generic","template":{"subject":"\ud800","content":""}}""", "-32602 template.subject" },
-        { "sendMessage", $$$"""{{{{Send}}},"to":"a","type":"Generic","template":{"subject":"s","content":"c","content":"\udc00"}}""", "-32602 template.content" },
+        {
+            "sendMessage",
+            $$$"""{{{{Send}}},"to":"a","type":"Generic","template":{"subject":"\ud800","content":""}}""",
+            "-32602 template.subject"
+        },
+        {
+            "sendMessage",
+            $$$"""{{{{Send}}},"to":"a","type":"Generic","template":{"subject":"s","content":"c","content":"\udc00"}}""",
+            "-32602 template.content"
+        },
         { "initialize", """{"protocolVersion":"1","client":{"name":"\ud800","version":"1"}}""", "-32602 client.name" },
         { "initialize", """{"protocolVersion":"\ud800"}""", "-32602 protocolVersion" },
         { "initialize", """{"protocolVersion":1e400}""", "-32602 protocolVersion" },
@@ -80,7 +88,8 @@ public sealed class HostileParamsTests
         await using var host = HostProcess.StartTestHost();
         await host.InitializeAsync();
 
-        var answer = await host.RequestAsync(Frame("bad", "sendMessage", """{"connectorId":"test","to":"a","type":"Generic","payload":"code=1","config":{"apiKey":"k"}}"""));
+        const string Parameters = """{"connectorId":"test","to":"a","type":"Generic","payload":"code=1","config":{"apiKey":"k"}}""";
+        var answer = await host.RequestAsync(Frame("bad", "sendMessage", Parameters));
 
         Assert.Equal("invalid_request_parameters", answer["error"]?["data"]?["code"]?.GetValue<string>());
         Assert.Equal("payload", answer["error"]?["data"]?["data"]?["param"]?.GetValue<string>());
@@ -94,13 +103,18 @@ public sealed class HostileParamsTests
 
     [Theory]
     [MemberData(nameof(ConnectorBugs))]
-    public async Task A_connector_that_throws_on_an_undecodable_config_is_answered_32603_and_the_host_keeps_serving(string what, string parameters)
+    public async Task A_connector_that_throws_on_an_undecodable_config_is_answered_32603_and_the_host_keeps_serving(
+        string what, string parameters)
     {
         await using var host = HostProcess.StartTestHost();
         await host.InitializeAsync();
 
         var answer = await host.RequestAsync(Frame("bad", "validateConfig", parameters));
-        var next = await host.RequestAsync(Rpc.Request("next", "validateConfig", new JsonObject { ["connectorId"] = "test", ["config"] = new JsonObject { ["apiKey"] = "k" } }));
+        var next = await host.RequestAsync(Rpc.Request("next", "validateConfig", new JsonObject
+        {
+            ["connectorId"] = "test",
+            ["config"] = new JsonObject { ["apiKey"] = "k" },
+        }));
 
         Assert.True(Rpc.ErrorCode(answer) == -32603, $"{what}: {answer.ToJsonString()}");
         Assert.Equal(new JsonObject(), next["result"], JsonNode.DeepEquals);
@@ -132,7 +146,8 @@ public sealed class HostileParamsTests
         await using var host = HostProcess.StartTestHost();
         await host.InitializeAsync();
 
-        await host.SendAsync("""{"jsonrpc":"2.0","id":"\ud800","method":"sendMessage","params":{"connectorId":"test","to":"a","type":"Generic","payload":{"behavior":"delay","delayMs":600000},"config":{"apiKey":"k"}}}""");
+        await host.SendAsync(
+            """{"jsonrpc":"2.0","id":"\ud800","method":"sendMessage","params":{"connectorId":"test","to":"a","type":"Generic","payload":{"behavior":"delay","delayMs":600000},"config":{"apiKey":"k"}}}""");
         await host.SendAsync("""{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":"\ud800"}}""");
         var answer = await host.ReadAsync();
 
@@ -146,7 +161,8 @@ public sealed class HostileParamsTests
         await using var host = HostProcess.StartTestHost();
         await host.InitializeAsync();
 
-        var answer = await host.RequestAsync(Frame("dup", "validateConfig", """{"connectorId":"nope","config":{},"connectorId":"test","config":{"apiKey":"k"}}"""));
+        const string Parameters = """{"connectorId":"nope","config":{},"connectorId":"test","config":{"apiKey":"k"}}""";
+        var answer = await host.RequestAsync(Frame("dup", "validateConfig", Parameters));
 
         Assert.Equal(new JsonObject(), answer["result"], JsonNode.DeepEquals);
     }

@@ -38,7 +38,9 @@ public sealed class ParentDeathTests
         Assert.Equal(0, exitCode);
         // Typically well under the 2 s the watchdog aims at (250 ms polls); the assertion only separates "cancelled at once"
         // from "waited out the 30 s grace period", so that a loaded machine cannot break it.
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(15), $"the host outlived its parent by {stopwatch.Elapsed} (grace period 30 s)");
-        Assert.Contains("1 request(s) in flight cancelled without the grace period: the parent process is gone", host.Stderr, StringComparison.Ordinal);
+        Assert.True(
+            stopwatch.Elapsed < TimeSpan.FromSeconds(15), $"the host outlived its parent by {stopwatch.Elapsed} (grace period 30 s)");
+        Assert.Contains(
+            "1 request(s) in flight cancelled without the grace period: the parent process is gone", host.Stderr, StringComparison.Ordinal);
     }
 }

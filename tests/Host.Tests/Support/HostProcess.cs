@@ -4,7 +4,9 @@ using System.Text.Json.Nodes;
 
 namespace Host.Tests.Support;
 
-/// <summary>A real host process (`dotnet &lt;dll&gt; args`) driven over its stdin/stdout; stderr is collected for assertions and diagnostics.</summary>
+/// <summary>
+/// A real host process (`dotnet &lt;dll&gt; args`) driven over its stdin/stdout; stderr is collected for assertions and diagnostics.
+/// </summary>
 internal sealed class HostProcess : IAsyncDisposable
 {
     /// <summary>How long a read or an exit may take before the test fails: it bounds failing runs only, so it is generous.</summary>
@@ -136,7 +138,8 @@ internal sealed class HostProcess : IAsyncDisposable
     /// <summary>Sends a POSIX signal (e.g. TERM) with kill(1).</summary>
     public async Task SignalAsync(string signal)
     {
-        using var kill = System.Diagnostics.Process.Start("kill", ["-" + signal, Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = System.Diagnostics.Process.Start(
+            "kill", ["-" + signal, Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         await kill.WaitForExitAsync();
     }
 

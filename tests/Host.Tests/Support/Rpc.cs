@@ -27,12 +27,17 @@ internal static class Rpc
         return message.ToJsonString();
     }
 
-    public static string Initialize(object id) =>
-        Request(id, "initialize", new JsonObject { ["protocolVersion"] = "1", ["client"] = new JsonObject { ["name"] = "host-tests", ["version"] = "1" } });
+    public static string Initialize(object id) => Request(id, "initialize", new JsonObject
+    {
+        ["protocolVersion"] = "1",
+        ["client"] = new JsonObject { ["name"] = "host-tests", ["version"] = "1" },
+    });
 
     public static int? ErrorCode(JsonNode? response) => response?["error"]?["code"]?.GetValue<int>();
 
-    /// <summary>The answer's id as the host wrote it (raw JSON: a lone surrogate stays an escape, which ToJsonString cannot write).</summary>
+    /// <summary>
+    /// The answer's id as the host wrote it (raw JSON: a lone surrogate stays an escape, which ToJsonString cannot write).
+    /// </summary>
     public static string? Id(JsonNode? response) => response?["id"] switch
     {
         null => null,

@@ -11,10 +11,13 @@ internal sealed class ScriptedConnector(
     Action<JsonElement>? validate = null,
     JsonObject? configSchema = null) : IConnector
 {
-    public ConnectorDescriptor Descriptor { get; } = new(id, "Email", new JsonObject { ["id"] = id }, configSchema ?? new JsonObject { ["type"] = "object" });
+    public ConnectorDescriptor Descriptor { get; } =
+        new(id, "Email", new JsonObject { ["id"] = id }, configSchema ?? new JsonObject { ["type"] = "object" });
 
     public void ValidateConfig(JsonElement config) => validate?.Invoke(config);
 
     public Task<JsonElement> SendMessageAsync(SendMessageCall request, CancellationToken cancellationToken) =>
-        send is null ? Task.FromResult(JsonSerializer.SerializeToElement(new JsonObject { ["to"] = request.Data.To })) : send(request, cancellationToken);
+        send is null
+            ? Task.FromResult(JsonSerializer.SerializeToElement(new JsonObject { ["to"] = request.Data.To }))
+            : send(request, cancellationToken);
 }

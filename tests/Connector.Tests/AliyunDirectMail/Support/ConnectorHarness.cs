@@ -84,8 +84,10 @@ internal sealed class ConnectorHarness : IAsyncDisposable
         return new ConnectorHarness(sandbox, collection.BuildServiceProvider(), logs, counter);
     }
 
-    public System.Text.Json.Nodes.JsonObject Config(string? secret = null, string? endpoint = null, string? fromAlias = null, bool? escapeHtml = null) =>
-        TestConfigs.Json(AccessKeyId, secret ?? Secret, endpoint ?? Sandbox.Endpoint.ToString(), fromAlias: fromAlias, escapeHtml: escapeHtml);
+    public System.Text.Json.Nodes.JsonObject Config(
+        string? secret = null, string? endpoint = null, string? fromAlias = null, bool? escapeHtml = null) =>
+        TestConfigs.Json(
+            AccessKeyId, secret ?? Secret, endpoint ?? Sandbox.Endpoint.ToString(), fromAlias: fromAlias, escapeHtml: escapeHtml);
 
     /// <summary>
     /// Waits (bounded, not timed) until the sandbox has recorded <paramref name="count"/> exchanges: it records a dropped

@@ -13,9 +13,15 @@ namespace Connector.Tests.AliyunDirectMail.Support;
 internal sealed class HandlebarsCorpus(int seed)
 {
     private static readonly string[] RootKeys =
-        ["code", "link", "locale", "uiLocales", "user", "application", "organization", "inviter", "a", "b", "x_1", "n", "arr", "_", "0", "9lives", "é", "名前", "a-b", ""];
+    [
+        "code", "link", "locale", "uiLocales", "user", "application", "organization", "inviter", "a", "b", "x_1", "n", "arr", "_",
+        "0", "9lives", "é", "名前", "a-b", "",
+    ];
 
-    private static readonly string[] NestedKeys = ["id", "name", "displayName", "branding", "logoUrl", "profile", "0", "1", "length", "é", "nested", "value", ""];
+    private static readonly string[] NestedKeys =
+    [
+        "id", "name", "displayName", "branding", "logoUrl", "profile", "0", "1", "length", "é", "nested", "value", "",
+    ];
 
     private static readonly string[] NumberTexts =
     [
@@ -24,13 +30,26 @@ internal sealed class HandlebarsCorpus(int seed)
         "123e-20", "999999999999999999999", "1000000000000000000000", "0.30000000000000004",
     ];
 
-    private static readonly string[] Strings = ["", "123456", "Logto", "<b>bold</b>", "a & b", "it's \"quoted\"", "é中文🙂", "$&$1", "line\nbreak", " spaced ", "{{code}}"];
+    private static readonly string[] Strings =
+    [
+        "", "123456", "Logto", "<b>bold</b>", "a & b", "it's \"quoted\"", "é中文🙂", "$&$1", "line\nbreak", " spaced ", "{{code}}",
+    ];
 
-    private static readonly string[] WhiteSpace = ["", "", " ", "  ", "\t", "\n", "\r\n", "\u00A0", "\uFEFF", "\u0085", "\u2028", "\u3000", "\u200B", "\u180E"];
+    private static readonly string[] WhiteSpace =
+    [
+        "", "", " ", "  ", "\t", "\n", "\r\n", "\u00A0", "\uFEFF", "\u0085", "\u2028", "\u3000", "\u200B", "\u180E",
+    ];
 
-    private static readonly string[] Text = ["Hello ", "<p>", "</p>", "&amp;", "é中文", "", "$&", "$1", "\\", "{", "}", " ", "{{", "}}", "{ {code}}", "{{code}", "{{}}"];
+    private static readonly string[] Text =
+    [
+        "Hello ", "<p>", "</p>", "&amp;", "é中文", "", "$&", "$1", "\\", "{", "}", " ", "{{", "}}", "{ {code}}", "{{code}", "{{}}",
+    ];
 
-    private static readonly string[] OddPaths = ["unknownRoot.x", "missing", ".code", "code.", "code..x", "a.b.c.d.e", "user..name", "arr.01", "arr.-1", "é", "user.名前", "a-b", "constructor_", "n.toFixed_"];
+    private static readonly string[] OddPaths =
+    [
+        "unknownRoot.x", "missing", ".code", "code.", "code..x", "a.b.c.d.e", "user..name", "arr.01", "arr.-1", "é", "user.名前",
+        "a-b", "constructor_", "n.toFixed_",
+    ];
 
     private readonly Random random = new(seed);
 

@@ -16,7 +16,10 @@ internal sealed record ParityScenario(TemplateType Type, JsonObject Payload, str
     public static IReadOnlyDictionary<string, ParityScenario> All { get; } = new Dictionary<string, ParityScenario>
     {
         // The admin console's Test button: Generic, code 000000, plus an application.
-        ["test-route"] = new(TemplateType.Generic, Json("""{"code":"000000","locale":"en","application":{"name":"My App"}}"""), null, "Example", null),
+        ["test-route"] = new(
+            TemplateType.Generic,
+            Json("""{"code":"000000","locale":"en","application":{"name":"My App"}}"""),
+            null, "Example", null),
         ["specials-singapore"] = new(
             TemplateType.SignIn,
             Json("""
@@ -25,20 +28,37 @@ internal sealed record ParityScenario(TemplateType Type, JsonObject Payload, str
                  "application":{"name":"A & B ~*","branding":{"logoUrl":"https://example.com/l.png?a=1&b=~*"}}}
                 """),
             "ap-southeast-1", null, null),
-        ["empty-alias-fallback-type"] = new(TemplateType.MfaVerification, Json("""{"code":"777777","user":{"name":"  spaced  "}}"""), "ap-southeast-2", "", null),
+        ["empty-alias-fallback-type"] = new(
+            TemplateType.MfaVerification,
+            Json("""{"code":"777777","user":{"name":"  spaced  "}}"""),
+            "ap-southeast-2", "", null),
         ["i18n-html"] = new(
             TemplateType.Register,
             Json("""{"code":"424242","locale":"zh-CN","user":{"name":"<i>李</i>"},"application":{"name":"应用"}}"""),
             "eu-central-1", "Ignored",
-            new JsonObject { ["subject"] = "{{application.name}} 验证码 {{code}}", ["content"] = "<p>{{user.name}}: {{code}}</p>", ["contentType"] = "text/html", ["sendFrom"] = "Team {{application.name}}" }),
+            new JsonObject
+            {
+                ["subject"] = "{{application.name}} 验证码 {{code}}",
+                ["content"] = "<p>{{user.name}}: {{code}}</p>",
+                ["contentType"] = "text/html",
+                ["sendFrom"] = "Team {{application.name}}",
+            }),
         ["i18n-empty-sendFrom-values"] = new(
             TemplateType.ForgotPassword,
-            Json("""{"code":"1","n":1e21,"f":0.1,"b":true,"arr":[1,null,"x",[2,3]],"organization":{"id":"o1","name":"Org","branding":{}}}"""),
+            Json(
+                """{"code":"1","n":1e21,"f":0.1,"b":true,"arr":[1,null,"x",[2,3]],"organization":{"id":"o1","name":"Org","branding":{}}}"""),
             "us-east-1", "Fallback",
-            new JsonObject { ["subject"] = "Reset {{code}} {{n}}", ["content"] = Content, ["contentType"] = "text/html", ["sendFrom"] = "" }),
+            new JsonObject
+            {
+                ["subject"] = "Reset {{code}} {{n}}",
+                ["content"] = Content,
+                ["contentType"] = "text/html",
+                ["sendFrom"] = "",
+            }),
         ["invitation-hangzhou"] = new(
             TemplateType.OrganizationInvitation,
-            Json("""{"link":"https://example.com/invite?token=a~b*c","inviter":{"name":"Bob & Co"},"organization":{"name":"Acme *~"},"user":{}}"""),
+            Json(
+                """{"link":"https://example.com/invite?token=a~b*c","inviter":{"name":"Bob & Co"},"organization":{"name":"Acme *~"},"user":{}}"""),
             "cn-hangzhou", "Acme",
             null),
     };
@@ -49,7 +69,12 @@ internal sealed record ParityScenario(TemplateType Type, JsonObject Payload, str
         var templates = new JsonArray();
         foreach (var usageType in UsageTypes)
         {
-            templates.Add(new JsonObject { ["usageType"] = usageType, ["subject"] = $"{usageType}: {{{{application.name}}}} {{{{code}}}}", ["content"] = Content });
+            templates.Add(new JsonObject
+            {
+                ["usageType"] = usageType,
+                ["subject"] = $"{usageType}: {{{{application.name}}}} {{{{code}}}}",
+                ["content"] = Content,
+            });
         }
 
         var config = new JsonObject

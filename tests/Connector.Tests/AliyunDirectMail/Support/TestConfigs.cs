@@ -10,7 +10,10 @@ internal static class TestConfigs
 {
     public const string AccountName = "noreply@mail.example.com";
 
-    /// <summary>The test secret: <c>LOGTO_TEST_CANARY_SECRET</c> when set (scripts/canary then looks for it in every output and file), else <paramref name="fallback"/>.</summary>
+    /// <summary>
+    /// The test secret: <c>LOGTO_TEST_CANARY_SECRET</c> when set (scripts/canary then looks for it in every output and file),
+    /// else <paramref name="fallback"/>.
+    /// </summary>
     public static string Secret(string fallback) =>
         Environment.GetEnvironmentVariable("LOGTO_TEST_CANARY_SECRET") is { Length: > 0 } canary ? canary : fallback;
 
@@ -61,15 +64,16 @@ internal static class TestConfigs
         return config;
     }
 
-    public static AliyunDirectMailConfig Record(IReadOnlyList<TemplateConfig> templates, string? fromAlias = null, bool? escapeHtml = null) => new()
-    {
-        AccessKeyId = "testid",
-        AccessKeySecret = "testsecret",
-        AccountName = AccountName,
-        FromAlias = fromAlias,
-        EscapeHtml = escapeHtml,
-        Templates = templates,
-    };
+    public static AliyunDirectMailConfig Record(
+        IReadOnlyList<TemplateConfig> templates, string? fromAlias = null, bool? escapeHtml = null) => new()
+        {
+            AccessKeyId = "testid",
+            AccessKeySecret = "testsecret",
+            AccountName = AccountName,
+            FromAlias = fromAlias,
+            EscapeHtml = escapeHtml,
+            Templates = templates,
+        };
 
     public static JsonElement Element(string json) => JsonDocument.Parse(json).RootElement.Clone();
 

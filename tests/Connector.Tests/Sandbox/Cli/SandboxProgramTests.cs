@@ -104,7 +104,8 @@ public sealed class SandboxProgramTests
     private static async Task<string> ReadLineAsync(StreamReader output)
     {
         using var timeout = new CancellationTokenSource(Deadline);
-        return await output.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException("the sandbox closed stdout without an endpoint");
+        return await output.ReadLineAsync(timeout.Token)
+            ?? throw new InvalidOperationException("the sandbox closed stdout without an endpoint");
     }
 
     private static async Task<bool> ExitedAsync(Process process)

@@ -27,7 +27,8 @@ public sealed class ControlEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(
             sandbox.Outbox.Select(m => (m.EnvId, m.ToAddress, m.Subject, m.HtmlBody, m.RawBody)),
-            outbox.EnumerateArray().Select(m => (m.Text("envId"), m.Text("toAddress"), m.Text("subject"), (string?)m.Text("htmlBody"), m.Text("rawBody"))));
+            outbox.EnumerateArray().Select(
+                m => (m.Text("envId"), m.Text("toAddress"), m.Text("subject"), (string?)m.Text("htmlBody"), m.Text("rawBody"))));
         var message = outbox[0];
         Assert.Equal(
             ["envId", "requestId", "accessKeyId", "accountName", "toAddress", "fromAlias", "subject", "htmlBody", "textBody",
@@ -47,14 +48,16 @@ public sealed class ControlEndpointTests : IAsyncLifetime
 
         var message = Assert.Single(outbox.EnumerateArray());
         Assert.Equal(
-            ["bizId", "requestId", "accessKeyId", "phoneNumbers", "signName", "templateCode", "templateParam", "parameters", "rawBody", "receivedAt"],
+            ["bizId", "requestId", "accessKeyId", "phoneNumbers", "signName", "templateCode", "templateParam", "parameters", "rawBody",
+                "receivedAt"],
             message.EnumerateObject().Select(p => p.Name));
         var accepted = Assert.Single(sandbox.SmsOutbox);
         Assert.Equal(
             (accepted.BizId, accepted.PhoneNumbers, accepted.SignName, accepted.TemplateCode, accepted.TemplateParam, accepted.RawBody),
             (message.Text("bizId"), message.Text("phoneNumbers"), message.Text("signName"), message.Text("templateCode"),
                 (string?)message.Text("templateParam"), message.Text("rawBody")));
-        Assert.Equal(("Action", "SendSms"), (message.GetProperty("parameters")[0].Text("name"), message.GetProperty("parameters")[0].Text("value")));
+        var first = message.GetProperty("parameters")[0];
+        Assert.Equal(("Action", "SendSms"), (first.Text("name"), first.Text("value")));
         Assert.Equal("[]", await Client.GetStringAsync(Url("outbox")));
     }
 

@@ -113,7 +113,10 @@ public sealed class SandboxHttpServerTests : IAsyncLifetime
         using var socket = await ConnectAsync();
         var form = await new FormUrlEncodedContent(SignedRequest.Sign(SignedRequest.Business())).ReadAsStringAsync();
 
-        await SendAsync(socket, $"POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nExpect: 100-continue\r\nContent-Length: {Encoding.UTF8.GetByteCount(form)}\r\n\r\n");
+        await SendAsync(
+            socket,
+            "POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nExpect: 100-continue\r\n" +
+            $"Content-Length: {Encoding.UTF8.GetByteCount(form)}\r\n\r\n");
         var interim = await ReadUntilAsync(socket, text => text.EndsWith("\r\n\r\n", StringComparison.Ordinal));
         await SendAsync(socket, form);
         var final = await ReadUntilAsync(socket, text => text.EndsWith('}'));
@@ -158,7 +161,8 @@ public sealed class SandboxHttpServerTests : IAsyncLifetime
     }
 
     private static string Post(string form) =>
-        $"POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {Encoding.UTF8.GetByteCount(form)}\r\n\r\n{form}";
+        "POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n" +
+        $"Content-Length: {Encoding.UTF8.GetByteCount(form)}\r\n\r\n{form}";
 
     private Task<Socket> ConnectAsync() => ConnectAsync(sandbox);
 
@@ -210,5 +214,6 @@ public sealed class SandboxHttpServerTests : IAsyncLifetime
         return received.ToString();
     }
 
-    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+    private static int CountOf(string text, string part) =>
+        (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 }

@@ -99,7 +99,8 @@ public sealed partial class OutboxDirectoryTests : IAsyncLifetime
     public async Task An_accepted_sms_is_written_as_sms_json_named_after_its_biz_id_and_keeps_template_param_as_received()
     {
         const string templateParam = """{"code":"123456","name":"团队 \"x\""}""";
-        using var response = await Client.PostAsync(sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(templateParam: templateParam)));
+        using var response = await Client.PostAsync(
+            sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(templateParam: templateParam)));
         var bizId = (await response.ReadJsonAsync()).Text("BizId");
 
         Assert.Equal([bizId + ".sms.json"], Directory.GetFiles(directory).Select(Path.GetFileName));
@@ -114,11 +115,14 @@ public sealed partial class OutboxDirectoryTests : IAsyncLifetime
     [Fact]
     public async Task A_rejected_or_faulted_sms_writes_no_file()
     {
-        using var rejected = await Client.PostAsync(sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(templateParam: "[]")));
+        using var rejected = await Client.PostAsync(
+            sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(templateParam: "[]")));
         sandbox.SetFault(new SandboxFault(SandboxFaultKind.BusinessLimitControl, Count: 1));
         using var limited = await Client.SendSmsAsync(sandbox);
 
-        Assert.Equal(["isv.INVALID_JSON_PARAM", "isv.BUSINESS_LIMIT_CONTROL"], [(await rejected.ReadJsonAsync()).Text("Code"), (await limited.ReadJsonAsync()).Text("Code")]);
+        Assert.Equal(
+            ["isv.INVALID_JSON_PARAM", "isv.BUSINESS_LIMIT_CONTROL"],
+            [(await rejected.ReadJsonAsync()).Text("Code"), (await limited.ReadJsonAsync()).Text("Code")]);
         Assert.Empty(Directory.GetFiles(directory));
     }
 
@@ -163,7 +167,9 @@ public sealed partial class OutboxDirectoryTests : IAsyncLifetime
     [GeneratedRegex("\\?=\\s+=\\?")]
     private static partial Regex BetweenWordsPattern();
 
-    [GeneratedRegex("^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} [+-][0-9]{4}$")]
+    [GeneratedRegex(
+        "^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} " +
+        "[0-9]{2}:[0-9]{2}:[0-9]{2} [+-][0-9]{4}$")]
     private static partial Regex Rfc5322DatePattern();
 
     [GeneratedRegex("boundary=\"([^\"]+)\"")]

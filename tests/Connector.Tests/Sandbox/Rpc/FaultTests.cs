@@ -30,7 +30,8 @@ public sealed class FaultTests : IAsyncLifetime
         var body = await response.ReadJsonAsync();
         Assert.Equal("Throttling.User", body.Text("Code"));
         Assert.Equal("Request was denied due to user flow control.", body.Text("Message"));
-        Assert.True(int.Parse(Assert.Single(response.Headers.GetValues("x-acs-retry-after")), System.Globalization.CultureInfo.InvariantCulture) > 0);
+        var retryAfter = Assert.Single(response.Headers.GetValues("x-acs-retry-after"));
+        Assert.True(int.Parse(retryAfter, System.Globalization.CultureInfo.InvariantCulture) > 0);
         AssertFaultedAndNothingSent("fault:Throttling", 400);
     }
 
@@ -81,7 +82,8 @@ public sealed class FaultTests : IAsyncLifetime
 
         var error = await Record.ExceptionAsync(async () =>
         {
-            using var response = await Client.PostAsync(sandbox.Endpoint, new FormUrlEncodedContent(SignedRequest.Sign(SignedRequest.Business())));
+            using var response = await Client.PostAsync(
+                sandbox.Endpoint, new FormUrlEncodedContent(SignedRequest.Sign(SignedRequest.Business())));
             await response.Content.ReadAsStringAsync();
         });
         using var next = await Client.SendMailAsync(sandbox);
@@ -200,10 +202,12 @@ public sealed class FaultTests : IAsyncLifetime
         Assert.ThrowsAny<ArgumentException>(() => sandbox.SetFault(new SandboxFault(kind, count, TimeSpan.FromMilliseconds(delayMs))));
     }
 
-    private static Task<HttpResponseMessage> SendAsync(string action, AliyunSandbox sandbox, CancellationToken cancellationToken = default) =>
+    private static Task<HttpResponseMessage> SendAsync(
+        string action, AliyunSandbox sandbox, CancellationToken cancellationToken = default) =>
         action == "SendSms" ? Client.SendSmsAsync(sandbox, cancellationToken) : Client.SendMailAsync(sandbox, cancellationToken);
 
-    private static int Accepted(AliyunSandbox sandbox, string action) => action == "SendSms" ? sandbox.SmsOutbox.Count : sandbox.Outbox.Count;
+    private static int Accepted(AliyunSandbox sandbox, string action) =>
+        action == "SendSms" ? sandbox.SmsOutbox.Count : sandbox.Outbox.Count;
 
     private void AssertFaultedAndNothingSent(string outcome, int status, string action = "SingleSendMail")
     {

@@ -36,7 +36,8 @@ public sealed class RequestAuthenticatorTests : IAsyncLifetime
     [Fact]
     public async Task A_signature_made_with_another_secret_does_not_match()
     {
-        using var response = await Client.PostAsync(sandbox.Endpoint, SignedRequest.Sign(SignedRequest.Business(), secret: "not-the-secret"));
+        using var response = await Client.PostAsync(
+            sandbox.Endpoint, SignedRequest.Sign(SignedRequest.Business(), secret: "not-the-secret"));
 
         Assert.Equal("SignatureDoesNotMatch", (await response.ReadJsonAsync()).Text("Code"));
     }
@@ -69,7 +70,8 @@ public sealed class RequestAuthenticatorTests : IAsyncLifetime
     public async Task A_badly_signed_request_does_not_spend_its_nonce()
     {
         var nonce = Guid.NewGuid().ToString();
-        using var forged = await Client.PostAsync(sandbox.Endpoint, SignedRequest.Sign(SignedRequest.Business(), nonce: nonce, secret: "forged"));
+        using var forged = await Client.PostAsync(
+            sandbox.Endpoint, SignedRequest.Sign(SignedRequest.Business(), nonce: nonce, secret: "forged"));
 
         using var genuine = await Client.PostAsync(sandbox.Endpoint, SignedRequest.Sign(SignedRequest.Business(), nonce: nonce));
 
@@ -173,7 +175,8 @@ public sealed class RequestAuthenticatorTests : IAsyncLifetime
         Assert.Equal("Missing" + name, (await response.ReadJsonAsync()).Text("Code"));
 
         // Escaped as Aliyun writes it (a backslash before the quote), not as \u0022.
-        Assert.Contains($"The input parameter \\\"{name}\\\" that is mandatory", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(
+            $"The input parameter \\\"{name}\\\" that is mandatory", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private void AssertNothingSent(string outcome, int status)

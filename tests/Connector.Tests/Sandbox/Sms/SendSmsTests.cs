@@ -34,8 +34,10 @@ public sealed class SendSmsTests : IAsyncLifetime
 
         var sms = Assert.Single(sandbox.SmsOutbox);
         Assert.Equal(
-            (body.Text("BizId"), body.Text("RequestId"), SignedRequest.AccessKeyId, "13800138000", "阿里云短信测试", "SMS_154950909", """{"code":"123456"}"""),
-            (sms.BizId, sms.RequestId, sms.AccessKeyId, sms.PhoneNumbers, sms.SignName, sms.TemplateCode, sms.TemplateParam));
+            (body.Text("BizId"), body.Text("RequestId"), SignedRequest.AccessKeyId,
+                "13800138000", "阿里云短信测试", "SMS_154950909", """{"code":"123456"}"""),
+            (sms.BizId, sms.RequestId, sms.AccessKeyId,
+                sms.PhoneNumbers, sms.SignName, sms.TemplateCode, sms.TemplateParam));
         Assert.Equal(parameters, sms.Parameters);
         Assert.Equal(await new FormUrlEncodedContent(parameters).ReadAsStringAsync(), sms.RawBody);
         Assert.Empty(sandbox.Outbox);
@@ -93,7 +95,8 @@ public sealed class SendSmsTests : IAsyncLifetime
     {
         const string templateParam = "{\"code\":\"12\\\"3\",\"name\":\"团队 \u2028\",\"esc\":\"\\u000b\"}";
 
-        using var response = await Client.PostAsync(sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(templateParam: templateParam)));
+        using var response = await Client.PostAsync(
+            sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(templateParam: templateParam)));
 
         Assert.Equal("OK", (await response.ReadJsonAsync()).Text("Code"));
         Assert.Equal(templateParam, Assert.Single(sandbox.SmsOutbox).TemplateParam);
@@ -102,7 +105,8 @@ public sealed class SendSmsTests : IAsyncLifetime
     [Fact]
     public async Task A_send_without_template_param_is_accepted_and_recorded_with_none()
     {
-        using var response = await Client.PostAsync(sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(templateParam: null)));
+        using var response = await Client.PostAsync(
+            sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(templateParam: null)));
 
         Assert.Equal("OK", (await response.ReadJsonAsync()).Text("Code"));
         Assert.Null(Assert.Single(sandbox.SmsOutbox).TemplateParam);
@@ -121,7 +125,8 @@ public sealed class SendSmsTests : IAsyncLifetime
     [InlineData("""{"code":"1"} trailing""")]
     public async Task Template_param_that_is_not_an_object_of_strings_is_a_business_rejection_at_http_200(string templateParam)
     {
-        using var response = await Client.PostAsync(sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(templateParam: templateParam)));
+        using var response = await Client.PostAsync(
+            sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(templateParam: templateParam)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.ReadJsonAsync();
@@ -135,7 +140,8 @@ public sealed class SendSmsTests : IAsyncLifetime
     [InlineData("""{"code":"123456","product":"Logto","7":"x"}""")]
     public async Task Template_param_objects_of_strings_are_accepted(string templateParam)
     {
-        using var response = await Client.PostAsync(sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(templateParam: templateParam)));
+        using var response = await Client.PostAsync(
+            sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(templateParam: templateParam)));
 
         Assert.Equal("OK", (await response.ReadJsonAsync()).Text("Code"));
     }
@@ -192,10 +198,12 @@ public sealed class SendSmsTests : IAsyncLifetime
     [Fact]
     public async Task A_thousand_numbers_are_accepted_and_one_more_is_mobile_count_over_limit()
     {
-        var thousand = string.Join(',', Enumerable.Range(0, 1000).Select(i => (13800000000L + i).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var thousand = string.Join(
+            ',', Enumerable.Range(0, 1000).Select(i => (13800000000L + i).ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
         using var accepted = await Client.PostAsync(sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(thousand)));
-        using var refused = await Client.PostAsync(sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(thousand + ",13900000000")));
+        using var refused = await Client.PostAsync(
+            sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(thousand + ",13900000000")));
 
         Assert.Equal("OK", (await accepted.ReadJsonAsync()).Text("Code"));
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
@@ -218,7 +226,8 @@ public sealed class SendSmsTests : IAsyncLifetime
     [Fact]
     public async Task A_signature_made_with_another_secret_is_signature_does_not_match()
     {
-        using var response = await Client.PostAsync(sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(), secret: "not-the-secret"));
+        using var response = await Client.PostAsync(
+            sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(), secret: "not-the-secret"));
 
         Assert.Equal("SignatureDoesNotMatch", (await response.ReadJsonAsync()).Text("Code"));
         Assert.Empty(sandbox.SmsOutbox);
@@ -231,7 +240,8 @@ public sealed class SendSmsTests : IAsyncLifetime
         using var first = await Client.PostAsync(sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(), nonce: nonce));
 
         using var replay = await Client.PostAsync(
-            sandbox.Endpoint, SignedRequest.SignSms(SignedRequest.SmsBusiness(), nonce: nonce, timestamp: DateTimeOffset.UtcNow.AddSeconds(1)));
+            sandbox.Endpoint,
+            SignedRequest.SignSms(SignedRequest.SmsBusiness(), nonce: nonce, timestamp: DateTimeOffset.UtcNow.AddSeconds(1)));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, replay.StatusCode);
@@ -356,9 +366,13 @@ public sealed class SendSmsTests : IAsyncLifetime
             {
                 foreach (var parameters in new[]
                 {
-                    SignedRequest.Sign(SignedRequest.SmsBusiness(), accessKeyId: "key-id", secret: secret, action: "SendSms", version: "2017-05-25"),
-                    SignedRequest.Sign(SignedRequest.SmsBusiness(), accessKeyId: "key-id", secret: "wrong", action: "SendSms", version: "2017-05-25"),
-                    SignedRequest.Sign(SignedRequest.SmsBusiness(templateParam: "[]"), accessKeyId: "key-id", secret: secret, action: "SendSms", version: "2017-05-25"),
+                    SignedRequest.Sign(
+                        SignedRequest.SmsBusiness(), accessKeyId: "key-id", secret: secret, action: "SendSms", version: "2017-05-25"),
+                    SignedRequest.Sign(
+                        SignedRequest.SmsBusiness(), accessKeyId: "key-id", secret: "wrong", action: "SendSms", version: "2017-05-25"),
+                    SignedRequest.Sign(
+                        SignedRequest.SmsBusiness(templateParam: "[]"),
+                        accessKeyId: "key-id", secret: secret, action: "SendSms", version: "2017-05-25"),
                 })
                 {
                     using var response = await Client.PostAsync(sandbox.Endpoint, parameters);

@@ -4,7 +4,9 @@ using Logto.Connector.AliyunSandbox;
 
 namespace Connector.Tests.Sandbox.Support;
 
-/// <summary>Builds SingleSendMail and SendSms parameters the way Logto's connectors do, signed with the real <see cref="RpcSignature"/>.</summary>
+/// <summary>
+/// Builds SingleSendMail and SendSms parameters the way Logto's connectors do, signed with the real <see cref="RpcSignature"/>.
+/// </summary>
 internal static class SignedRequest
 {
     public const string AccessKeyId = AliyunSandboxOptions.DefaultAccessKeyId;
@@ -23,7 +25,8 @@ internal static class SignedRequest
     };
 
     /// <summary>SendSms's business parameters as Logto's Aliyun SMS connector sends them (without the common ones).</summary>
-    public static Dictionary<string, string> SmsBusiness(string phoneNumbers = "13800138000", string? templateParam = """{"code":"123456"}""")
+    public static Dictionary<string, string> SmsBusiness(
+        string phoneNumbers = "13800138000", string? templateParam = """{"code":"123456"}""")
     {
         var business = new Dictionary<string, string>
         {
@@ -84,15 +87,20 @@ internal static class SignedRequest
         [.. parameters.Select(p => p.Key == name ? new KeyValuePair<string, string>(name, value) : p)];
 
     public static async Task<HttpResponseMessage> PostAsync(
-        this HttpClient client, Uri endpoint, IEnumerable<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken = default)
+        this HttpClient client,
+        Uri endpoint,
+        IEnumerable<KeyValuePair<string, string>> parameters,
+        CancellationToken cancellationToken = default)
     {
         using var form = new FormUrlEncodedContent(parameters);
         return await client.PostAsync(endpoint, form, cancellationToken);
     }
 
-    public static Task<HttpResponseMessage> SendMailAsync(this HttpClient client, AliyunSandbox sandbox, CancellationToken cancellationToken = default) =>
+    public static Task<HttpResponseMessage> SendMailAsync(
+        this HttpClient client, AliyunSandbox sandbox, CancellationToken cancellationToken = default) =>
         client.PostAsync(sandbox.Endpoint, Sign(Business()), cancellationToken);
 
-    public static Task<HttpResponseMessage> SendSmsAsync(this HttpClient client, AliyunSandbox sandbox, CancellationToken cancellationToken = default) =>
+    public static Task<HttpResponseMessage> SendSmsAsync(
+        this HttpClient client, AliyunSandbox sandbox, CancellationToken cancellationToken = default) =>
         client.PostAsync(sandbox.Endpoint, SignSms(SmsBusiness()), cancellationToken);
 }

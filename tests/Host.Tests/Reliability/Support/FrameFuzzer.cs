@@ -130,7 +130,11 @@ internal sealed class FrameFuzzer(int seed, FuzzRequests requests, long maxFrame
     }
 
     private static byte[] Frame(byte[] body) =>
-        [.. Encoding.ASCII.GetBytes(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Content-Length: {body.Length}\r\n\r\n")), .. body];
+        [
+            .. Encoding.ASCII.GetBytes(
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Content-Length: {body.Length}\r\n\r\n")),
+            .. body,
+        ];
 
     private FuzzItem MalformedItem()
     {
@@ -180,7 +184,8 @@ internal sealed class FrameFuzzer(int seed, FuzzRequests requests, long maxFrame
             variants.Add("header " + header.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal));
         }
 
-        var bytes = Encoding.ASCII.GetBytes(string.Format(System.Globalization.CultureInfo.InvariantCulture, header, body.Length)).Concat(body).ToArray();
+        var headerText = string.Format(System.Globalization.CultureInfo.InvariantCulture, header, body.Length);
+        var bytes = Encoding.ASCII.GetBytes(headerText).Concat(body).ToArray();
         return (bytes, variants.Count == 0 ? "" : $" ({string.Join(", ", variants)})");
     }
 

@@ -43,7 +43,11 @@ internal static class FrameMutations
     ];
 
     public static byte[] Frame(byte[] body, string header = "Content-Length: {0}\r\n\r\n") =>
-        [.. Encoding.ASCII.GetBytes(string.Format(System.Globalization.CultureInfo.InvariantCulture, header, body.Length)), .. body, .. Ascii(Separator)];
+        [
+            .. Encoding.ASCII.GetBytes(string.Format(System.Globalization.CultureInfo.InvariantCulture, header, body.Length)),
+            .. body,
+            .. Ascii(Separator),
+        ];
 
     private static byte[] Ascii(string text) => Encoding.ASCII.GetBytes(text);
 
@@ -93,7 +97,9 @@ internal static class FrameMutations
         Frame(body, "X-Pad: " + new string('a', random.Next(1025, 4000)) + "\r\nContent-Length: {0}\r\n\r\n");
 
     private static byte[] LongHeaderSection(Random random, byte[] body, long maxFrame) =>
-        Frame(body, string.Concat(Enumerable.Range(0, 90).Select(i => $"X-Pad-{i}: {new string('b', 100)}\r\n")) + "Content-Length: {0}\r\n\r\n");
+        Frame(
+            body,
+            string.Concat(Enumerable.Range(0, 90).Select(i => $"X-Pad-{i}: {new string('b', 100)}\r\n")) + "Content-Length: {0}\r\n\r\n");
 
     private static byte[] Junk(Random random, byte[] body, long maxFrame)
     {
@@ -117,7 +123,11 @@ internal static class FrameMutations
 
     private static byte[] CrLfVariant(Random random, byte[] body, long maxFrame)
     {
-        string[] headers = ["Content-Length: {0}\r\r\n\r\n", "Content-Length: {0}\n\r\r\n", "Content-Length\r\n: {0}\r\n\r\n", "Content-Length: {0}\r\n\r", "\rContent-Length: {0}\r\n\r\n"];
+        string[] headers =
+        [
+            "Content-Length: {0}\r\r\n\r\n", "Content-Length: {0}\n\r\r\n", "Content-Length\r\n: {0}\r\n\r\n", "Content-Length: {0}\r\n\r",
+            "\rContent-Length: {0}\r\n\r\n",
+        ];
         return Frame(body, headers[random.Next(headers.Length)]);
     }
 
@@ -126,7 +136,12 @@ internal static class FrameMutations
 
     private static byte[] NotARequest(Random random, byte[] body, long maxFrame)
     {
-        string[] values = ["5", "\"ping\"", "null", "true", "{}", "[]", "[1,2]", "{\"jsonrpc\":\"2.0\",\"id\":{\"x\":1},\"method\":\"ping\"}", "{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"ping\"}"];
+        string[] values =
+        [
+            "5", "\"ping\"", "null", "true", "{}", "[]", "[1,2]",
+            "{\"jsonrpc\":\"2.0\",\"id\":{\"x\":1},\"method\":\"ping\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"ping\"}",
+        ];
         return Frame(Encoding.UTF8.GetBytes(values[random.Next(values.Length)]));
     }
 

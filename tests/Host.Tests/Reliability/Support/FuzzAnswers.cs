@@ -152,12 +152,15 @@ internal sealed class FuzzAnswers
             return "not a JSON-RPC 2.0 response";
         }
 
-        if (message["error"] is { } error && (error["code"]?.GetValueKind() != System.Text.Json.JsonValueKind.Number || error["message"] is null))
+        if (message["error"] is { } error
+            && (error["code"]?.GetValueKind() != System.Text.Json.JsonValueKind.Number || error["message"] is null))
         {
             return "an error without code and message";
         }
 
-        var id = message["id"] is JsonValue value && value.TryGetValue<JsonElement>(out var element) ? KeyOf(element) : message["id"]?.ToJsonString() ?? "null";
+        var id = message["id"] is JsonValue value && value.TryGetValue<JsonElement>(out var element)
+            ? KeyOf(element)
+            : message["id"]?.ToJsonString() ?? "null";
         if (expected.TryGetValue(id, out var expectation))
         {
             if (!answered.Add(id))
@@ -202,11 +205,14 @@ internal sealed class FuzzAnswers
     private static string KeyOf(JsonElement id) => id.ValueKind switch
     {
         JsonValueKind.String => "s:" + HostileJson.Decode(id.GetRawText()),
-        JsonValueKind.Number when id.TryGetInt64(out var number) => "n:" + number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        JsonValueKind.Number when id.TryGetInt64(out var number) =>
+            "n:" + number.ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => id.GetRawText(),
     };
 
-    /// <summary>An answer as text for a problem report; ToJsonString cannot write a lone surrogate (the host's answers may hold one).</summary>
+    /// <summary>
+    /// An answer as text for a problem report; ToJsonString cannot write a lone surrogate (the host's answers may hold one).
+    /// </summary>
     private static string? Show(JsonNode? response)
     {
         try

@@ -6,7 +6,8 @@ namespace Host.Tests.Reliability.Support;
 /// <c>f-</c> id), or even a right answer when the host recovers the frame inside it, but never one for somebody else's id.
 /// <see cref="NullIdAnswers"/> counts the valid requests in it whose id cannot be held, answered -32600 with a null id.
 /// </summary>
-internal sealed record FuzzItem(string Category, byte[] Bytes, IReadOnlyList<int> SplitPoints, IReadOnlyList<ExpectedAnswer> Expected, int NullIdAnswers = 0)
+internal sealed record FuzzItem(
+    string Category, byte[] Bytes, IReadOnlyList<int> SplitPoints, IReadOnlyList<ExpectedAnswer> Expected, int NullIdAnswers = 0)
 {
     public bool Malformed => Category.StartsWith("malformed: ", StringComparison.Ordinal);
 

@@ -24,18 +24,23 @@ internal sealed partial class FuzzRequests(Uri sandboxEndpoint, string accessKey
         return random.Next(100) switch
         {
             < 22 => (Request(id, "ping"), new(key, "ping", IsEmptyResult)),
-            < 34 => (Request(id, "validateConfig", new JsonObject { ["connectorId"] = "aliyun-direct-mail-dotnet", ["config"] = Config() }), new(key, "validateConfig ok", IsEmptyResult)),
-            < 44 => (Request(id, "validateConfig", new JsonObject { ["connectorId"] = "aliyun-direct-mail-dotnet", ["config"] = new JsonObject() }),
+            < 34 => (Validate(id, Config()), new(key, "validateConfig ok", IsEmptyResult)),
+            < 44 => (Validate(id, new JsonObject()),
                 new(key, "validateConfig invalid", answer => IsConnectorError(answer, "invalid_config"))),
-            < 54 => (Send(id, "not-an-address"), new(key, "sendMessage refused", answer => IsConnectorError(answer, "invalid_request_parameters"))),
+            < 54 => (Send(id, "not-an-address"),
+                new(key, "sendMessage refused", answer => IsConnectorError(answer, "invalid_request_parameters"))),
             < 58 => (Send(id, $"fuzz-{serial}@example.com"), new(key, "sendMessage sent", IsSent, $"fuzz-{serial}@example.com")),
             < 66 => (Request(id, "deleteEverything"), new(key, "unknown method", answer => IsError(answer, -32601))),
             < 71 => (Request(id, "initialize", new JsonObject { ["protocolVersion"] = "1" }),
                 new(key, "initialize", answer => answer["result"]?["protocolVersion"]?.GetValue<string>() == "1")),
             < 78 => (new JsonObject { ["id"] = id, ["method"] = "ping" }, new(key, "no jsonrpc member", answer => IsError(answer, -32600))),
-            < 84 => (Request(id, "sendMessage", new JsonArray("a@example.com", "Generic")), new(key, "positional params", answer => IsError(answer, -32602))),
-            < 92 => (Send(id, null), new(key, "to of the wrong type", answer => IsConnectorError(answer, "invalid_request_parameters") && answer["error"]?["data"]?["data"]?["param"]?.GetValue<string>() == "to")),
-            _ => (Request(id, "$/cancelRequest", new JsonObject { ["id"] = "v-0" }), new(key, "$/ request", answer => IsError(answer, -32601))),
+            < 84 => (Request(id, "sendMessage", new JsonArray("a@example.com", "Generic")),
+                new(key, "positional params", answer => IsError(answer, -32602))),
+            < 92 => (Send(id, null),
+                new(key, "to of the wrong type", answer => IsConnectorError(answer, "invalid_request_parameters")
+                    && answer["error"]?["data"]?["data"]?["param"]?.GetValue<string>() == "to")),
+            _ => (Request(id, "$/cancelRequest", new JsonObject { ["id"] = "v-0" }),
+                new(key, "$/ request", answer => IsError(answer, -32601))),
         };
     }
 
@@ -61,6 +66,9 @@ internal sealed partial class FuzzRequests(Uri sandboxEndpoint, string accessKey
             ["content"] = "<p>{{code}}</p>",
         })]),
     };
+
+    private static JsonObject Validate(JsonNode id, JsonObject config) =>
+        Request(id, "validateConfig", new JsonObject { ["connectorId"] = "aliyun-direct-mail-dotnet", ["config"] = config });
 
     private JsonObject Send(JsonNode id, string? to) => Request(id, "sendMessage", new JsonObject
     {

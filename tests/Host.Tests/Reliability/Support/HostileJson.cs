@@ -19,14 +19,17 @@ internal static class HostileJson
     private static readonly (string Json, string Value)[] Pieces =
     [
         ("\\\"", "\""), ("\\\\", "\\"), ("\\/", "/"), ("\\b", "\b"), ("\\f", "\f"), ("\\n", "\n"), ("\\r", "\r"), ("\\t", "\t"),
-        ("\\u0000", "\0"), ("\\u001f", "\u001f"), ("\\u007F", "\u007f"), ("\\u2028", "\u2028"), ("\\uFEFF", "\uFEFF"), ("\\uffff", "\uffff"),
-        ("\\u0041", "A"), ("\\\\ud800", "\\ud800"), ("é", "é"), ("日本", "日本"), ("😀", "😀"), ("\\ud83d\\ude00", "😀"), ("\\uD83D\\uDE00", "😀"),
-        ("\u202e", "\u202e"), ("\u0085", "\u0085"), ("{\\\"id\\\":1}", "{\"id\":1}"), ("Content-Length: 5", "Content-Length: 5"),
+        ("\\u0000", "\0"), ("\\u001f", "\u001f"), ("\\u007F", "\u007f"), ("\\u2028", "\u2028"), ("\\uFEFF", "\uFEFF"),
+        ("\\uffff", "\uffff"), ("\\u0041", "A"), ("\\\\ud800", "\\ud800"), ("é", "é"), ("日本", "日本"), ("😀", "😀"),
+        ("\\ud83d\\ude00", "😀"), ("\\uD83D\\uDE00", "😀"), ("\u202e", "\u202e"), ("\u0085", "\u0085"),
+        ("{\\\"id\\\":1}", "{\"id\":1}"), ("Content-Length: 5", "Content-Length: 5"),
     ];
 
     private static readonly string[] LoneSurrogates = ["\\ud800", "\\uDBFF", "\\udc00", "\\uDFFF", "\\ude00", "\\ud83d"];
 
-    /// <summary>A hostile string starting with <paramref name="prefix"/> (plain ASCII, so it stays unique and never a known name).</summary>
+    /// <summary>
+    /// A hostile string starting with <paramref name="prefix"/> (plain ASCII, so it stays unique and never a known name).
+    /// </summary>
     public static HostileString String(Random random, string prefix, bool allowLoneSurrogates = true)
     {
         var json = new StringBuilder("\"").Append(prefix);

@@ -18,22 +18,33 @@ internal sealed class HostileRequests(FuzzRequests requests)
     /// The frame's JSON text, its category, the answers it must get and how many null-id errors it causes. In a batch, one
     /// level of nesting is the batch's, and nothing is nested past the limit (that would make the whole batch a parse error).
     /// </summary>
-    public (string Json, string Category, IReadOnlyList<ExpectedAnswer> Expected, int NullIdAnswers) Next(Random random, int serial, bool inBatch = false)
+    public (string Json, string Category, IReadOnlyList<ExpectedAnswer> Expected, int NullIdAnswers) Next(
+        Random random, int serial, bool inBatch = false)
     {
         var (idJson, idKind) = Id(random, serial);
         var request = random.Next(100) switch
         {
             < 18 => (Frame(idJson, "\"ping\""), "id " + idKind, Result(idJson, "ping", IsEmptyResult)),
-            < 26 => (Frame(idJson, String(random, "x-").Json), "undecodable or odd method", Result(idJson, "unknown method", answer => IsError(answer, -32601))),
+            < 26 => (Frame(idJson, String(random, "x-").Json), "undecodable or odd method",
+                Result(idJson, "unknown method", answer => IsError(answer, -32601))),
             < 32 => JsonRpcMember(random, idJson),
             < 40 => Repeated(random, idJson, serial),
-            < 48 => (Frame(idJson, "\"ping\"", extra: $"{String(random, "n-").Json}:{String(random, "v-").Json}", extraFirst: random.Next(2) == 0),
+            < 48 => (
+                Frame(
+                    idJson,
+                    "\"ping\"",
+                    extra: $"{String(random, "n-").Json}:{String(random, "v-").Json}",
+                    extraFirst: random.Next(2) == 0),
                 "odd member names", Result(idJson, "ping with odd members", IsEmptyResult)),
             < 54 => Deep(random, idJson, inBatch),
             < 62 => (Frame(idJson, "\"validateConfig\"", $"{{\"connectorId\":{String(random, "c-").Json},\"config\":{{}}}}"),
                 "odd connectorId", Result(idJson, "connectorId refused", answer => IsInvalidParam(answer, "connectorId"))),
             < 72 => WrongSendData(random, idJson),
-            < 78 => (Frame(idJson, "\"sendMessage\"", SendParams("\"x-no-address\"", "\"Generic\"", $",\"template\":{{\"subject\":{LoneSurrogateString(random, "s-").Json},\"content\":\"c\"}}")),
+            < 78 => (
+                Frame(idJson, "\"sendMessage\"", SendParams(
+                    "\"x-no-address\"",
+                    "\"Generic\"",
+                    $",\"template\":{{\"subject\":{LoneSurrogateString(random, "s-").Json},\"content\":\"c\"}}")),
                 "undecodable template subject", Result(idJson, "template refused", answer => IsInvalidParam(answer, "template.subject"))),
             < 84 => Initialize(random, idJson),
             _ => OddConfig(random, idJson),
@@ -46,8 +57,11 @@ internal sealed class HostileRequests(FuzzRequests requests)
     }
 
     /// <summary>A $/cancelRequest for a hostile id: no answer.</summary>
-    public static string CancelNotification(Random random) =>
-        $"{{\"jsonrpc\":\"2.0\",\"method\":\"$/cancelRequest\",\"params\":{{\"id\":{(random.Next(2) == 0 ? String(random, "never-").Json : Number(random))}}}}}";
+    public static string CancelNotification(Random random)
+    {
+        var id = random.Next(2) == 0 ? String(random, "never-").Json : Number(random);
+        return $"{{\"jsonrpc\":\"2.0\",\"method\":\"$/cancelRequest\",\"params\":{{\"id\":{id}}}}}";
+    }
 
     private static (string Json, string Kind) Id(Random random, int serial) => random.Next(10) switch
     {
@@ -63,16 +77,24 @@ internal sealed class HostileRequests(FuzzRequests requests)
     private static (string, string, ExpectedAnswer) JsonRpcMember(Random random, string id) => random.Next(3) switch
     {
         0 => (Frame(id, "\"ping\"", version: "\"\\u0032.0\""), "escaped jsonrpc \"2.0\"", Result(id, "ping", IsEmptyResult)),
-        1 => (Frame(id, "\"ping\"", version: LoneSurrogateString(random, "2.0").Json), "undecodable jsonrpc", Result(id, "bad jsonrpc", answer => IsError(answer, -32600))),
-        _ => (Frame(id, "\"ping\"", version: Number(random)), "numeric jsonrpc", Result(id, "bad jsonrpc", answer => IsError(answer, -32600))),
+        1 => (Frame(id, "\"ping\"", version: LoneSurrogateString(random, "2.0").Json), "undecodable jsonrpc",
+            Result(id, "bad jsonrpc", answer => IsError(answer, -32600))),
+        _ => (Frame(id, "\"ping\"", version: Number(random)), "numeric jsonrpc",
+            Result(id, "bad jsonrpc", answer => IsError(answer, -32600))),
     };
 
     /// <summary>Repeated members: the last counts (the decoy id, if answered, is an id nobody expects).</summary>
     private static (string, string, ExpectedAnswer) Repeated(Random random, string id, int serial) => random.Next(3) switch
     {
-        0 => ($"{{\"jsonrpc\":\"2.0\",\"id\":\"decoy-{serial}\",\"method\":\"ping\",\"id\":{id}}}", "repeated id", Result(id, "ping", IsEmptyResult)),
-        1 => ($"{{\"jsonrpc\":\"2.0\",\"id\":{id},\"method\":\"nope\",\"method\":\"ping\"}}", "repeated method", Result(id, "ping", IsEmptyResult)),
-        _ => (Frame(id, "\"validateConfig\"", $"{{\"connectorId\":\"{ConnectorId}\",\"config\":{{}},\"connectorId\":{String(random, "c-").Json}}}"),
+        0 => ($"{{\"jsonrpc\":\"2.0\",\"id\":\"decoy-{serial}\",\"method\":\"ping\",\"id\":{id}}}", "repeated id",
+            Result(id, "ping", IsEmptyResult)),
+        1 => ($"{{\"jsonrpc\":\"2.0\",\"id\":{id},\"method\":\"nope\",\"method\":\"ping\"}}", "repeated method",
+            Result(id, "ping", IsEmptyResult)),
+        _ => (
+            Frame(
+                id,
+                "\"validateConfig\"",
+                $"{{\"connectorId\":\"{ConnectorId}\",\"config\":{{}},\"connectorId\":{String(random, "c-").Json}}}"),
             "repeated connectorId", Result(id, "connectorId refused", answer => IsInvalidParam(answer, "connectorId"))),
     };
 
@@ -81,9 +103,11 @@ internal sealed class HostileRequests(FuzzRequests requests)
     {
         var tooDeep = !inBatch && random.Next(3) == 0;
         var legal = inBatch ? 62 : 63;
-        var nested = Nested(random, tooDeep ? 63 : random.Next(legal - 8, legal), random.Next(2) == 0 ? Number(random) : String(random, "leaf-").Json);
+        var depth = tooDeep ? 63 : random.Next(legal - 8, legal);
+        var nested = Nested(random, depth, random.Next(2) == 0 ? Number(random) : String(random, "leaf-").Json);
         return tooDeep
-            ? (Frame(id, "\"ping\"", $"{{\"x\":{nested}}}"), "nesting past the limit", Result(id, "too deep", answer => IsError(answer, -32700)))
+            ? (Frame(id, "\"ping\"", $"{{\"x\":{nested}}}"), "nesting past the limit",
+                Result(id, "too deep", answer => IsError(answer, -32700)))
             : (Frame(id, "\"ping\"", $"{{\"x\":{nested}}}"), "deep but legal nesting", Result(id, "ping", IsEmptyResult));
     }
 
@@ -104,7 +128,9 @@ internal sealed class HostileRequests(FuzzRequests requests)
             1 => ("\"x-no-address\"", odd, "type"),
             _ => ("\"x-no-address\"", "\"Generic\"", "ip"),
         };
-        var ip = param == "ip" ? $",\"ip\":{(odd.StartsWith('"') ? LoneSurrogateString(random, "ip-").Json : odd == "null" ? "5" : odd)}" : "";
+        var ip = param == "ip"
+            ? $",\"ip\":{(odd.StartsWith('"') ? LoneSurrogateString(random, "ip-").Json : odd == "null" ? "5" : odd)}"
+            : "";
         return (Frame(id, "\"sendMessage\"", SendParams(to, type, ip)), $"{param} of the wrong shape",
             Result(id, "send data refused", answer => IsConnectorError(answer, "invalid_request_parameters")));
     }
@@ -135,14 +161,17 @@ internal sealed class HostileRequests(FuzzRequests requests)
             _ => String(random, "odd-", allowLoneSurrogates: false).Json,
         };
         var withExtra = $"{config[..^1]},{String(random, "extra-", allowLoneSurrogates: false).Json}:{value}}}";
-        return (Frame(id, "\"validateConfig\"", $"{{\"connectorId\":\"{ConnectorId}\",\"config\":{withExtra}}}"), "config with odd extra members",
+        return (Frame(id, "\"validateConfig\"", $"{{\"connectorId\":\"{ConnectorId}\",\"config\":{withExtra}}}"),
+            "config with odd extra members",
             Result(id, "validateConfig of an odd config", answer => IsEmptyResult(answer) || IsError(answer, -32000)));
     }
 
     private string SendParams(string to, string type, string extra = "") =>
-        $"{{\"connectorId\":\"{ConnectorId}\",\"to\":{to},\"type\":{type},\"payload\":{{\"code\":\"1\"}},\"config\":{requests.Config().ToJsonString()}{extra}}}";
+        $"{{\"connectorId\":\"{ConnectorId}\",\"to\":{to},\"type\":{type},\"payload\":{{\"code\":\"1\"}}," +
+        $"\"config\":{requests.Config().ToJsonString()}{extra}}}";
 
-    private static string Frame(string id, string method, string? parameters = null, string version = "\"2.0\"", string? extra = null, bool extraFirst = false)
+    private static string Frame(
+        string id, string method, string? parameters = null, string version = "\"2.0\"", string? extra = null, bool extraFirst = false)
     {
         var members = $"\"jsonrpc\":{version},\"id\":{id},\"method\":{method}{(parameters is null ? "" : ",\"params\":" + parameters)}";
         return extra is null ? $"{{{members}}}" : extraFirst ? $"{{{extra},{members}}}" : $"{{{members},{extra}}}";
