@@ -52,7 +52,7 @@ function restore(dir, env) {
   for (const [key, value] of Object.entries(environment)) if (value === undefined) delete environment[key];
   return new Promise((resolve) => {
     const options = { cwd: dir, env: environment, timeout: 180_000 };
-    execFile('dotnet', ['restore', 'connector/Aliyun', '-v', 'q'], options, (error, stdout, stderr) => {
+    execFile('dotnet', ['restore', 'connector/Aliyun', '-v', 'q', '--disable-build-servers'], options, (error, stdout, stderr) => {
       resolve({ code: error ? (error.code ?? 1) : 0, output: `${stdout}${stderr}` });
     });
   });
