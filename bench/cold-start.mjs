@@ -7,6 +7,7 @@
 // Usage: node bench/cold-start.mjs [--runs 20] [--no-build]
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
+import { protocolVersion } from '../lib/src/host-process.js';
 import { RpcConnection } from '../lib/src/rpc-client.js';
 import { fmt, jitHost, memoryOf, minimalResponder, now, percentile, publishedHost, table } from './support/common.mjs';
 
@@ -26,7 +27,7 @@ async function coldStart(host) {
     },
   });
   const failed = exited.then((code) => Promise.reject(new Error(`${host.name} host exited with ${code} before answering`)));
-  await Promise.race([rpc.request('initialize', { protocolVersion: '1', client: { name: 'bench', version: '0' } }).result, failed]);
+  await Promise.race([rpc.request('initialize', { protocolVersion, client: { name: 'bench', version: '0' } }).result, failed]);
   const ms = now() - t0;
   const { rssMb } = memoryOf(child.pid);
   child.stdin.end();

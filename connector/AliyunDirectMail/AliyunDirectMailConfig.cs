@@ -11,7 +11,7 @@ namespace Logto.Connector.AliyunDirectMail;
 /// (schema/aliyun-direct-mail.config.schema.json) is generated from this type by a test; the attributes carry what the
 /// schema says, and the form annotations (schema/README.md) say how each field renders in Logto's config form:
 /// <c>[Display(Name)]</c> → title, <c>[Display(Prompt)]</c> → <c>x-placeholder</c>, <c>[DataType(Password)]</c> →
-/// <c>writeOnly</c> (a masked field), <c>[AllowedValues]</c> → <c>enum</c>, <c>x-enumTitles</c> / <c>x-tooltip</c> verbatim.
+/// <c>writeOnly</c> (a masked field), <c>x-tooltip</c> verbatim.
 /// Property order is the form's order.
 /// </summary>
 [Description("Config of the Aliyun Direct Mail connector (SingleSendMail). Keys the schema does not name are allowed and ignored.")]
@@ -28,14 +28,10 @@ public sealed record AliyunDirectMailConfig
     [JsonSchemaExtensionData("x-tooltip", "Masked in the form. The connector never logs it and never puts it in an error.")]
     public required string AccessKeySecret { get; init; }
 
-    // https://www.alibabacloud.com/help/en/direct-mail/api-endpoints (titles as Aliyun lists them, also in the official connector).
+    // The allowed values and their titles are DirectMailEndpoints.Regions, which the schema's generator reads.
     [JsonPropertyName("regionId")]
     [Display(Name = "Region", Description = "Select the Direct Mail region where the sender address is configured.")]
-    [AllowedValues("cn-hangzhou", "ap-southeast-1", "ap-southeast-2", "eu-central-1", "us-east-1")]
-    [JsonSchemaExtensionData(
-        "x-enumTitles",
-        new[] { "China (Hangzhou)", "Singapore", "United States (formerly Sydney)", "Germany (Frankfurt)", "US (Virginia)" })]
-    [DefaultValue("cn-hangzhou")]
+    [DefaultValue(DirectMailEndpoints.DefaultRegionId)]
     public string? RegionId { get; init; }
 
     /// <summary>A custom endpoint URL (VPC / internal endpoint, or the local sandbox); wins over <see cref="RegionId"/>.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Logto.ConnectorKit;
@@ -12,14 +10,6 @@ namespace Logto.ConnectorKit;
 public static class ConnectorManifest
 {
     public const int ManifestVersion = 1;
-
-    private static readonly JsonSerializerOptions Indented = new()
-    {
-        WriteIndented = true,
-        NewLine = "\n",
-        // The file is read by people and tools, not embedded in HTML: keep "<", ">", "&" and non-ASCII text as they are.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     /// <param name="descriptor">The connector; its metadata is copied, not shared.</param>
     /// <param name="host">The host section, as the host that serves the connector describes itself.</param>
@@ -50,12 +40,5 @@ public static class ConnectorManifest
                 ["protocolVersion"] = host.ProtocolVersion,
             },
         };
-    }
-
-    /// <summary>The text form used for committed files and the CLI: two-space indent, <c>\n</c> line ends, a final newline.</summary>
-    public static string ToText(JsonNode node)
-    {
-        ArgumentNullException.ThrowIfNull(node);
-        return node.ToJsonString(Indented) + "\n";
     }
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Logto.ConnectorKit;
 
@@ -8,8 +7,6 @@ namespace Logto.ConnectorHost.Cli;
 /// <summary>A connector failure for people: the Logto code, then the issues (zod-style <c>path: message</c>) or the data, redacted.</summary>
 internal static class ConnectorErrorReport
 {
-    private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static string Describe(ConnectorException exception, IConnector connector, JsonElement config)
     {
         ArgumentNullException.ThrowIfNull(exception);
@@ -33,18 +30,7 @@ internal static class ConnectorErrorReport
             return text.ToString();
         }
 
-        return text.Append(Pretty(data)).Append('\n').ToString();
-    }
-
-    public static string Pretty(JsonElement value)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, Indented))
-        {
-            value.WriteTo(writer);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
+        return text.Append(ReadableJson.Format(data)).ToString();
     }
 
     private static string PathOf(JsonElement issue)

@@ -2,6 +2,7 @@
 // guarded by a crash-loop breaker; every call has a timeout that cancels it; writes to the host are bounded; an idle child
 // never keeps Node's event loop alive.
 import { spawn } from 'node:child_process';
+import protocol from '../../schema/protocol.openrpc.json' with { type: 'json' };
 import { CrashLoopBreaker } from './breaker.js';
 import { HostError } from './errors.js';
 import { hostEnvironment, parentPidVariable } from './host-environment.js';
@@ -11,7 +12,8 @@ import { readSettings } from './settings.js';
 import { StderrLog } from './stderr-log.js';
 
 export { hostEnvironment, parentPidVariable };
-export const protocolVersion = '1';
+// The version the protocol's document states (the host's C# constant is tied to it by a test).
+export const protocolVersion = protocol.info.version;
 
 // Children of this Node process; killed when it exits so no host outlives Logto (the host also watches stdin and the pid).
 const liveChildren = new Set();

@@ -1,15 +1,12 @@
 // JSON-RPC 2.0 client side over one framed byte stream pair. Knows nothing about processes: the owner decides what a
 // fatal framing error or a closed stream means and calls failAll().
+import protocol from '../../schema/protocol.openrpc.json' with { type: 'json' };
 import { encodeFrame, FrameReader } from './framing.js';
 
+// The codes this side acts on, as the protocol's document names them (the host's C# constants are tied to it by a test).
 export const RpcErrorCodes = Object.freeze({
-  ParseError: -32700,
-  InvalidRequest: -32600,
-  MethodNotFound: -32601,
-  InvalidParams: -32602,
-  InternalError: -32603,
-  ConnectorFailure: -32000,
-  RequestCancelled: -32800,
+  MethodNotFound: protocol.components.errors.MethodNotFound.code,
+  ConnectorFailure: protocol.components.errors.ConnectorError.code,
 });
 
 /** An error response received from the peer. */

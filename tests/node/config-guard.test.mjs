@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import createOfficialConnector from '@logto/connector-aliyun-dm';
 import { ConnectorError, ConnectorErrorCodes, validateConfig } from '@logto/connector-kit';
 import { createConfigGuard } from '../../lib/src/config-guard.js';
+import { requiredUsageTypes } from './support/usage-types.mjs';
 
 const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const schema = JSON.parse(readFileSync(path.join(repoDir, 'schema/aliyun-direct-mail.config.schema.json'), 'utf8'));
@@ -22,7 +23,7 @@ const validConfig = () => ({
   accessKeyId: 'id',
   accessKeySecret: 'secret',
   accountName: 'noreply@mail.example.com',
-  templates: ['Register', 'SignIn', 'ForgotPassword', 'Generic'].map(template),
+  templates: requiredUsageTypes.map(template),
 });
 const issuesOf = (result) => result.error.issues.map(({ code, message, path: at }) => ({ code, message, path: at }));
 

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { HostProcess } from '../../lib/src/host-process.js';
+import { HostProcess, protocolVersion } from '../../lib/src/host-process.js';
 import { repoDir } from './support/artifacts.mjs';
 import { capturingLogger, connectorId, sandboxConfig } from './support/bridge.mjs';
 import { elfInterpreter, elfMachine, isSingleFileBundle } from './support/elf.mjs';
@@ -91,7 +91,7 @@ describe(`the linux-arm64 host${nativeArm64 ? '' : ` under ${qemu}`}`, { skip: a
         config: sandboxConfig(fixture.sandbox.endpoint),
       });
       t.diagnostic(`initialize and sendMessage answered in ${Math.round(performance.now() - startedAt)} ms`);
-      assert.equal(host.info.protocolVersion, '1');
+      assert.equal(host.info.protocolVersion, protocolVersion);
       assert.deepEqual(host.info.connectors.map(({ id }) => id).includes(connectorId), true);
       const mails = (await fixture.sandbox.outbox()).filter(({ toAddress }) => toAddress === to);
       assert.equal(mails.length, 1, 'one mail in the sandbox outbox');

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { CrashLoopBreaker } from '../../lib/src/breaker.js';
 import { HostError } from '../../lib/src/errors.js';
-import { HostProcess, hostEnvironment } from '../../lib/src/host-process.js';
+import { HostProcess, hostEnvironment, protocolVersion } from '../../lib/src/host-process.js';
 import { RpcResponseError } from '../../lib/src/rpc-client.js';
 import { readSettings, settingDefaults } from '../../lib/src/settings.js';
 import { isGone, waitFor } from './support/bridge.mjs';
@@ -51,7 +51,7 @@ describe('HostProcess', () => {
     assert.equal(spawns(), 1);
     assert.equal(lines.filter(({ line }) => line.includes('initialize from host-process-test')).length, 1);
     assert.deepEqual(results.map((r) => r.echo.to).sort(), ['ok@1.example.com', 'ok@2.example.com', 'ok@3.example.com']);
-    assert.equal(host.info.protocolVersion, '1');
+    assert.equal(host.info.protocolVersion, protocolVersion);
   });
 
   it('Tells_the_host_its_parent_pid_by_argument_and_environment', async (t) => {

@@ -13,10 +13,10 @@ import { connectorFactoryResponseGuard } from '@logto/schemas';
 import { ensurePackage, workDir } from './support/artifacts.mjs';
 import { createLogtoInstance, packOfficialConnector } from './support/logto-instance.mjs';
 import { sandboxCredentials, startSandbox } from './support/sandbox.mjs';
+import { requiredUsageTypes } from './support/usage-types.mjs';
 
 delete process.env.LOGTO_DOTNET_CONNECTOR_HOST;
 const ourId = 'aliyun-direct-mail-dotnet';
-const usageTypes = ['SignIn', 'Register', 'ForgotPassword', 'Generic'];
 let instance;
 let sandbox;
 let outboxDir;
@@ -60,7 +60,7 @@ const config = (overrides = {}) => ({
   accountName: 'noreply@mail.example.com',
   fromAlias: 'Example',
   endpoint: sandbox.endpoint,
-  templates: usageTypes.map((usageType) => ({
+  templates: requiredUsageTypes.map((usageType) => ({
     usageType,
     subject: `${usageType} code {{code}}`,
     content: `<p>Your ${usageType} code is <b>{{code}}</b> for {{application.name}}</p>`,

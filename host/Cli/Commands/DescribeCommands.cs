@@ -29,7 +29,7 @@ internal static class DescribeCommands
                 return ExitCodes.Usage;
             }
 
-            await cli.Out.WriteAsync(ConnectorManifest.ToText(describe(connector))).ConfigureAwait(false);
+            await cli.Out.WriteAsync(ReadableJson.Format(describe(connector))).ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return command;

@@ -80,7 +80,7 @@ internal static class SendCommand
         await cli.Out.WriteLineAsync($"sent: {data.Type} message to {data.To} with {connector.Descriptor.Id}").ConfigureAwait(false);
         if (result.ValueKind != JsonValueKind.Undefined)
         {
-            await cli.Out.WriteLineAsync(ConnectorErrorReport.Pretty(result)).ConfigureAwait(false);
+            await cli.Out.WriteAsync(ReadableJson.Format(result)).ConfigureAwait(false);
         }
 
         return ExitCodes.Ok;

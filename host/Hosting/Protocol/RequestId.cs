@@ -27,8 +27,6 @@ internal readonly struct RequestId : IEquatable<RequestId>
         this.number = number;
     }
 
-    public bool IsString => text is not null;
-
     /// <summary>Reads an id from a parsed message; false for anything but a string or an integer.</summary>
     public static bool TryRead(JsonElement element, out RequestId id)
     {

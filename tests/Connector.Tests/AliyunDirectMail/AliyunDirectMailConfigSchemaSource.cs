@@ -7,8 +7,9 @@ namespace Connector.Tests.AliyunDirectMail;
 
 /// <summary>
 /// Generates schema/aliyun-direct-mail.config.schema.json: NJsonSchema reads <see cref="AliyunDirectMailConfig"/> and its
-/// annotations; this adds what attributes cannot say — the usage types, which templates are required, and the default
-/// templates (one per <see cref="TemplateType"/>, as the official connector offers in its form).
+/// annotations; this adds what attributes cannot say — the regions (<see cref="DirectMailEndpoints.Regions"/>, which the
+/// connector resolves endpoints from), the usage types, which templates are required, and the default templates (one per
+/// <see cref="TemplateType"/>, as the official connector offers in its form).
 /// </summary>
 internal static class AliyunDirectMailConfigSchemaSource
 {
@@ -17,9 +18,15 @@ internal static class AliyunDirectMailConfigSchemaSource
     /// <summary>Logto's <c>requiredTemplateUsageTypes</c>, in its order (connector-aliyun-dm <c>src/types.ts</c>).</summary>
     public static readonly string[] RequiredUsageTypes = [.. TemplateTypes.Required.Select(t => t.ToString())];
 
+    /// <summary>How a config's <c>templates</c> description names them: "Register, SignIn, ForgotPassword and Generic".</summary>
+    public static string RequiredUsageTypesInWords => $"{string.Join(", ", RequiredUsageTypes[..^1])} and {RequiredUsageTypes[^1]}";
+
     public static JsonObject Generate()
     {
         var schema = ConfigSchemaGenerator.Generate<AliyunDirectMailConfig>("Aliyun Direct Mail connector config");
+        var regionId = schema["properties"]!["regionId"]!.AsObject();
+        regionId["enum"] = new JsonArray([.. DirectMailEndpoints.Regions.Select(region => (JsonNode)region.Id)]);
+        regionId["x-enumTitles"] = new JsonArray([.. DirectMailEndpoints.Regions.Select(region => (JsonNode)region.Title)]);
         var templates = schema["properties"]!["templates"]!.AsObject();
         var properties = templates["items"]!["properties"]!.DeepClone().AsObject();
         // Any string, like the official guard (z.string()): an operator's existing config may carry a legacy usage type such as
@@ -39,7 +46,7 @@ internal static class AliyunDirectMailConfigSchemaSource
         return schema;
     }
 
-    public static string GenerateText() => ConnectorManifest.ToText(Generate());
+    public static string GenerateText() => ReadableJson.Format(Generate());
 
     private static JsonNode ContainsUsageType(string usageType) => new JsonObject
     {

@@ -30,13 +30,14 @@ public sealed class AliyunDirectMailConfigSchemaTests
     }
 
     [Fact]
-    public void RegionId_lists_the_five_regions_with_a_title_each()
+    public void RegionId_lists_the_regions_the_connector_has_endpoints_for_with_their_titles()
     {
         var regionId = AliyunDirectMailMetadata.Source.ConfigSchema["properties"]!["regionId"]!;
 
         Assert.Equal(["cn-hangzhou", "ap-southeast-1", "ap-southeast-2", "eu-central-1", "us-east-1"], Strings(regionId["enum"]));
-        Assert.Equal(5, Strings(regionId["x-enumTitles"]).Length);
-        Assert.Equal("cn-hangzhou", regionId["default"]!.GetValue<string>());
+        Assert.Equal(DirectMailEndpoints.Regions.Select(region => region.Id), Strings(regionId["enum"]));
+        Assert.Equal(DirectMailEndpoints.Regions.Select(region => region.Title), Strings(regionId["x-enumTitles"]));
+        Assert.Equal(DirectMailEndpoints.DefaultRegionId, regionId["default"]!.GetValue<string>());
     }
 
     [Fact]
@@ -46,6 +47,7 @@ public sealed class AliyunDirectMailConfigSchemaTests
 
         var required = templates["allOf"]!.AsArray().Select(c => c!["contains"]!["properties"]!["usageType"]!["const"]!.GetValue<string>());
         Assert.Equal(AliyunDirectMailConfigSchemaSource.RequiredUsageTypes, required);
+        Assert.Contains($"{AliyunDirectMailConfigSchemaSource.RequiredUsageTypesInWords} are required", templates["description"]!.GetValue<string>(), StringComparison.Ordinal);
         var usageType = templates["items"]!["properties"]!["usageType"]!;
         Assert.Equal(Enum.GetNames<TemplateType>(), Strings(usageType["examples"]));
         Assert.Null(usageType["enum"]);

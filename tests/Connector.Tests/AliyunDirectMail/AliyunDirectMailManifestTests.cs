@@ -17,7 +17,7 @@ public sealed class AliyunDirectMailManifestTests
 
     [Fact]
     public void Committed_manifest_matches_the_one_generated_from_the_descriptor() =>
-        GeneratedFile.AssertUpToDate(ManifestPath, ConnectorManifest.ToText(Generate()));
+        GeneratedFile.AssertUpToDate(ManifestPath, ReadableJson.Format(Generate()));
 
     [Fact]
     public void Manifest_validates_against_the_manifest_schema()

@@ -71,7 +71,7 @@ internal static class AliyunSmsConfigSchemaSource
         return schema;
     }
 
-    public static string GenerateText() => ConnectorManifest.ToText(Generate());
+    public static string GenerateText() => ReadableJson.Format(Generate());
 
     private static JsonObject ContainsUsageType(string usageType) => new()
     {

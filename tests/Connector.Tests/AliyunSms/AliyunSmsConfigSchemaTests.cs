@@ -1,3 +1,4 @@
+using Connector.Tests.AliyunDirectMail;
 using Connector.Tests.Schema;
 using Logto.Connector.AliyunSms;
 
@@ -15,5 +16,13 @@ public sealed class AliyunSmsConfigSchemaTests
         var committed = File.ReadAllText(GeneratedFile.PathOf(AliyunSmsConfigSchemaSource.RelativePath)).ReplaceLineEndings("\n");
 
         Assert.Equal(committed, AliyunSmsMetadata.Source.ConfigSchemaJson.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Templates_description_names_the_required_usage_types()
+    {
+        var description = AliyunSmsMetadata.Source.ConfigSchema["properties"]!["templates"]!["description"]!.GetValue<string>();
+
+        Assert.Contains($"{AliyunDirectMailConfigSchemaSource.RequiredUsageTypesInWords} are required", description, StringComparison.Ordinal);
     }
 }

@@ -67,14 +67,6 @@ public sealed class ConnectorManifestTests
     }
 
     [Fact]
-    public void ToText_indents_with_LF_keeps_text_readable_and_ends_with_a_newline()
-    {
-        var text = ConnectorManifest.ToText(new JsonObject { ["name"] = "Démo <SMS> & 中文" });
-
-        Assert.Equal("{\n  \"name\": \"Démo <SMS> & 中文\"\n}\n", text);
-    }
-
-    [Fact]
     public void Build_rejects_an_empty_schema_path()
     {
         Assert.Throws<ArgumentException>(() => ConnectorManifest.Build(Descriptor with { ConfigSchemaPath = "" }, Host));

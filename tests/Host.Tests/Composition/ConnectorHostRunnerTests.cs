@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Host.Tests.Support;
 using Logto.ConnectorHost;
 using Logto.ConnectorHost.Logging;
+using Logto.ConnectorHost.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace Host.Tests.Hosting;
@@ -17,7 +18,7 @@ public sealed class ConnectorHostRunnerTests
     {
         var initialize = Rpc.Request(1, "initialize", new JsonObject
         {
-            ["protocolVersion"] = "1",
+            ["protocolVersion"] = ProtocolNames.ProtocolVersion,
             ["client"] = new JsonObject { ["name"] = "t", ["version"] = "0" },
         });
         var input = new MemoryStream([.. FrameCodec.Encode(initialize), .. FrameCodec.Encode(Rpc.Request(2, "ping"))]);

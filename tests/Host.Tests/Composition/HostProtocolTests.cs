@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Host.Tests.Support;
+using Logto.ConnectorHost.Protocol;
 
 namespace Host.Tests.Hosting;
 
@@ -15,7 +16,7 @@ public sealed class HostProtocolTests
         var answer = await host.RequestAsync(Rpc.Initialize(1));
 
         var result = answer["result"]!;
-        Assert.Equal("1", result["protocolVersion"]!.GetValue<string>());
+        Assert.Equal(ProtocolNames.ProtocolVersion, result["protocolVersion"]!.GetValue<string>());
         Assert.Equal("logto-connector-test-host", result["host"]!["name"]!.GetValue<string>());
         Assert.False(string.IsNullOrEmpty(result["host"]!["version"]!.GetValue<string>()));
         var connectors = result["connectors"]!.AsArray();
@@ -49,7 +50,7 @@ public sealed class HostProtocolTests
             Rpc.Request(2, "validateConfig", new JsonObject { ["connectorId"] = "test", ["config"] = new JsonObject() }));
 
         Assert.Equal(-32602, Rpc.ErrorCode(answer));
-        Assert.Equal(["1"], answer["error"]!["data"]!["supported"]!.AsArray().Select(version => version!.GetValue<string>()));
+        Assert.Equal([ProtocolNames.ProtocolVersion], answer["error"]!["data"]!["supported"]!.AsArray().Select(version => version!.GetValue<string>()));
         Assert.Equal("2", answer["error"]!["data"]!["requested"]!.GetValue<string>());
         Assert.Equal(-32002, Rpc.ErrorCode(after));
     }

@@ -4,7 +4,11 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Host.Tests.Support;
 using Json.Schema;
+using Logto.ConnectorHost;
+using Logto.ConnectorHost.Dispatch;
 using Logto.ConnectorHost.Protocol;
+using Logto.ConnectorHost.Transport;
+using Logto.ConnectorKit;
 
 namespace Host.Tests.OpenRpc;
 
@@ -80,15 +84,51 @@ public sealed class ProtocolDocumentTests
     }
 
     [Fact]
+    public void Documented_version_is_the_protocol_version_the_host_speaks()
+    {
+        Assert.Equal(ProtocolNames.ProtocolVersion, Document["info"]!["version"]!.GetValue<string>());
+        Assert.Equal(
+            ProtocolNames.SupportedProtocolVersions,
+            Document["components"]!["errors"]!["UnsupportedProtocolVersion"]!["data"]!["supported"]!.AsArray().Select(version => version!.GetValue<string>()));
+    }
+
+    /// <summary>Each code by its C# name (the bridge reads them by these names); the other entries are variants of these codes.</summary>
+    [Fact]
     public void Documented_error_codes_are_the_hosts_error_codes()
     {
-        var documented = Document["components"]!["errors"]!.AsObject().Select(error => error.Value!["code"]!.GetValue<int>()).ToHashSet();
+        var documented = Document["components"]!["errors"]!.AsObject()
+            .ToDictionary(error => error.Key, error => error.Value!["code"]!.GetValue<int>());
         var actual = typeof(JsonRpcErrorCodes)
             .GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Select(field => (int)field.GetValue(null)!)
-            .ToHashSet();
+            .ToDictionary(field => field.Name, field => (int)field.GetValue(null)!);
 
-        Assert.Equal(actual.Order(), documented.Order());
+        Assert.All(actual, code => Assert.Equal(code.Value, documented.GetValueOrDefault(code.Key)));
+        Assert.Empty(documented.Values.Except(actual.Values));
+    }
+
+    [Fact]
+    public void Documented_connector_error_codes_are_the_Kits_in_order()
+    {
+        var documented = Document["components"]!["schemas"]!["ConnectorErrorData"]!["properties"]!["code"]!["enum"]!.AsArray().Select(code => code!.GetValue<string>());
+
+        Assert.Equal(Enum.GetValues<ConnectorErrorCode>().Select(code => code.ToWire()), documented);
+    }
+
+    [Fact]
+    public void Documented_limits_are_the_hosts_defaults()
+    {
+        var defaults = new ConnectorHostOptions();
+        var limits = Document["x-limits"]!;
+        var framing = Document["x-framing"]!;
+
+        Assert.Equal(defaults.MaxConcurrentRequests, limits["maxConcurrentRequests"]!.GetValue<int>());
+        Assert.Equal(defaults.MaxPendingRequests, limits["maxPendingRequests"]!.GetValue<int>());
+        Assert.Equal(defaults.ShutdownGracePeriod.TotalMilliseconds, limits["shutdownGracePeriodMs"]!.GetValue<double>());
+        Assert.Equal(DispatcherLimits.CancellationGracePeriod.TotalMilliseconds, limits["cancellationGracePeriodMs"]!.GetValue<double>());
+        Assert.Equal(defaults.MaxInflightBytes, limits["maxInflightBytes"]!.GetValue<long>());
+        Assert.Equal(defaults.MaxFrameBytes, framing["maxFrameBytes"]!.GetValue<long>());
+        Assert.Equal(LspFrameReader.MaxHeaderLineBytes, framing["maxHeaderLineBytes"]!.GetValue<int>());
+        Assert.Equal(LspFrameReader.MaxHeaderSectionBytes, framing["maxHeaderSectionBytes"]!.GetValue<int>());
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
+using Logto.ConnectorHost.Protocol;
 
 namespace Host.Tests.Support;
 
@@ -115,7 +116,7 @@ internal sealed class HostProcess : IAsyncDisposable
     public async Task InitializeAsync()
     {
         var answer = await RequestAsync(Rpc.Initialize("init"));
-        Assert.Equal("1", answer["result"]?["protocolVersion"]?.GetValue<string>());
+        Assert.Equal(ProtocolNames.ProtocolVersion, answer["result"]?["protocolVersion"]?.GetValue<string>());
     }
 
     public void CloseInput() => input.Close();

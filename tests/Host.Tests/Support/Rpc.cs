@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Logto.ConnectorHost.Protocol;
 
 namespace Host.Tests.Support;
 
@@ -29,7 +30,7 @@ internal static class Rpc
 
     public static string Initialize(object id) => Request(id, "initialize", new JsonObject
     {
-        ["protocolVersion"] = "1",
+        ["protocolVersion"] = ProtocolNames.ProtocolVersion,
         ["client"] = new JsonObject { ["name"] = "host-tests", ["version"] = "1" },
     });
 

@@ -8,9 +8,9 @@ import { pathToFileURL } from 'node:url';
 import { HostProcess } from '../../../lib/src/host-process.js';
 import { repoDir } from './artifacts.mjs';
 import { sandboxCredentials } from './sandbox.mjs';
+import { requiredUsageTypes } from './usage-types.mjs';
 
 export const connectorId = 'aliyun-direct-mail-dotnet';
-const requiredUsageTypes = ['SignIn', 'Register', 'ForgotPassword', 'Generic'];
 
 /** A valid config for the sandbox at `endpoint` (its credentials, the canary secret when set). */
 export const sandboxConfig = (endpoint, overrides = {}) => ({

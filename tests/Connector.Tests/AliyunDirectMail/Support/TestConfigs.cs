@@ -17,7 +17,7 @@ internal static class TestConfigs
     public static string Secret(string fallback) =>
         Environment.GetEnvironmentVariable("LOGTO_TEST_CANARY_SECRET") is { Length: > 0 } canary ? canary : fallback;
 
-    private static readonly string[] RequiredTemplateTypes = ["SignIn", "Register", "ForgotPassword", "Generic"];
+    private static readonly string[] RequiredTemplateTypes = [.. TemplateTypes.Required.Select(type => type.ToString())];
 
     public static JsonObject Json(
         string accessKeyId = "testid", string? accessKeySecret = null, string? endpoint = null, string? regionId = null,

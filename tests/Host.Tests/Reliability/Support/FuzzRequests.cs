@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Logto.ConnectorHost.Protocol;
+using Logto.ConnectorKit;
 
 namespace Host.Tests.Reliability.Support;
 
@@ -14,7 +16,7 @@ internal sealed record ExpectedAnswer(string Id, string Kind, Func<JsonNode, boo
 /// </summary>
 internal sealed partial class FuzzRequests(Uri sandboxEndpoint, string accessKeyId, string secret)
 {
-    private static readonly string[] RequiredUsageTypes = ["SignIn", "Register", "ForgotPassword", "Generic"];
+    private static readonly string[] RequiredUsageTypes = [.. TemplateTypes.Required.Select(type => type.ToString())];
 
     /// <summary>A request with the given id (a string, or a number when <paramref name="numericId"/>), and its expected answer.</summary>
     public (JsonNode Message, ExpectedAnswer Expected) Next(Random random, int serial)
@@ -31,8 +33,8 @@ internal sealed partial class FuzzRequests(Uri sandboxEndpoint, string accessKey
                 new(key, "sendMessage refused", answer => IsConnectorError(answer, "invalid_request_parameters"))),
             < 58 => (Send(id, $"fuzz-{serial}@example.com"), new(key, "sendMessage sent", IsSent, $"fuzz-{serial}@example.com")),
             < 66 => (Request(id, "deleteEverything"), new(key, "unknown method", answer => IsError(answer, -32601))),
-            < 71 => (Request(id, "initialize", new JsonObject { ["protocolVersion"] = "1" }),
-                new(key, "initialize", answer => answer["result"]?["protocolVersion"]?.GetValue<string>() == "1")),
+            < 71 => (Request(id, "initialize", new JsonObject { ["protocolVersion"] = ProtocolNames.ProtocolVersion }),
+                new(key, "initialize", answer => answer["result"]?["protocolVersion"]?.GetValue<string>() == ProtocolNames.ProtocolVersion)),
             < 78 => (new JsonObject { ["id"] = id, ["method"] = "ping" }, new(key, "no jsonrpc member", answer => IsError(answer, -32600))),
             < 84 => (Request(id, "sendMessage", new JsonArray("a@example.com", "Generic")),
                 new(key, "positional params", answer => IsError(answer, -32602))),

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Logto.ConnectorHost.Protocol;
 using static Host.Tests.Reliability.Support.HostileJson;
 
 namespace Host.Tests.Reliability.Support;
@@ -142,11 +143,11 @@ internal sealed class HostileRequests(FuzzRequests requests)
         {
             0 => (Frame(id, "\"initialize\"", $"{{\"protocolVersion\":{Number(random)}}}"), "numeric protocolVersion",
                 Result(id, "protocolVersion refused", answer => IsInvalidParam(answer, "protocolVersion"))),
-            _ => (Frame(id, "\"initialize\"", $"{{\"protocolVersion\":\"1\",\"client\":{{\"name\":{name.Json},\"version\":\"1\"}}}}"),
+            _ => (Frame(id, "\"initialize\"", $"{{\"protocolVersion\":\"{ProtocolNames.ProtocolVersion}\",\"client\":{{\"name\":{name.Json},\"version\":\"1\"}}}}"),
                 "odd client name",
                 name.HasLoneSurrogate
                     ? Result(id, "client refused", answer => IsInvalidParam(answer, "client.name"))
-                    : Result(id, "initialize", answer => answer["result"]?["protocolVersion"]?.GetValue<string>() == "1")),
+                    : Result(id, "initialize", answer => answer["result"]?["protocolVersion"]?.GetValue<string>() == ProtocolNames.ProtocolVersion)),
         };
     }
 
