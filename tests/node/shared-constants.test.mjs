@@ -1,15 +1,18 @@
-// Constants the C# side and Logto's JavaScript both hold, where one cannot import the other: each test reads both copies
-// and fails when they differ. (The bridge imports the protocol's version and error codes from schema/protocol.openrpc.json,
-// which tests/Host.Tests ties to the host's C# constants; the config schemas are generated from the C# config types.)
+// Constants the C# side and JavaScript (the bridge, Logto's connector-kit) both hold, where one cannot import the other:
+// each test reads both copies, or runs the host with the bridge's, and fails when they differ. (The bridge imports the
+// protocol's version and error codes from schema/protocol.openrpc.json, which tests/Host.Tests ties to the host's C#
+// constants; the config schemas are generated from the C# config types.)
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
-import { hostEnvironment } from '../../lib/src/host-environment.js';
+import { encodeFrame } from '../../lib/src/framing.js';
+import { hostEnvironment, parentPidVariable } from '../../lib/src/host-environment.js';
+import { ensureHost, repoDir } from './support/artifacts.mjs';
 
-const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const readJson = (relative) => JSON.parse(readFileSync(path.join(repoDir, relative), 'utf8'));
 
 describe('constants shared with connector-kit', () => {
@@ -37,5 +40,29 @@ describe('constants shared with the host build', () => {
 
     assert.notDeepEqual(embedded, {});
     assert.deepEqual(passed, embedded);
+  });
+
+  it('The_parent_pid_variable_the_bridge_sets_is_the_one_the_host_watches', async (t) => {
+    // The host is told nothing else (no --parent-pid), so with another name it would watch this test process and stay.
+    const hostDll = await ensureHost();
+    const parent = spawn('sleep', ['600'], { stdio: 'ignore' });
+    const host = spawn('dotnet', [hostDll, 'serve'], {
+      env: { ...process.env, [parentPidVariable]: String(parent.pid) },
+      stdio: ['pipe', 'pipe', 'ignore'],
+    });
+    t.after(() => {
+      parent.kill('SIGKILL');
+      host.kill('SIGKILL');
+    });
+    const exited = once(host, 'exit');
+    host.stdin.write(encodeFrame({ jsonrpc: '2.0', id: 1, method: 'ping' }));
+    await once(host.stdout, 'data');
+
+    parent.kill('SIGKILL');
+    const deadline = setTimeout(() => host.kill('SIGKILL'), 30_000);
+    const [code, signal] = await exited;
+    clearTimeout(deadline);
+    assert.equal(signal, null, 'the host was still running 30 s after the process its variable names had gone');
+    assert.equal(code, 0);
   });
 });
