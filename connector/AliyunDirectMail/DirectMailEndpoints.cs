@@ -25,7 +25,8 @@ internal static class DirectMailEndpoints
         new("us-east-1", "US (Virginia)", new("https://dm.us-east-1.aliyuncs.com/")),
     ];
 
-    private static readonly Dictionary<string, Uri> Regional = Regions.ToDictionary(region => region.Id, region => region.Endpoint, StringComparer.Ordinal);
+    private static readonly Dictionary<string, Uri> Regional =
+        Regions.ToDictionary(region => region.Id, region => region.Endpoint, StringComparer.Ordinal);
 
     public static string RegionIdOf(AliyunDirectMailConfig config) => config.RegionId ?? DefaultRegionId;
 

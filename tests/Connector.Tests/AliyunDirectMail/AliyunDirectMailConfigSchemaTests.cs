@@ -47,7 +47,10 @@ public sealed class AliyunDirectMailConfigSchemaTests
 
         var required = templates["allOf"]!.AsArray().Select(c => c!["contains"]!["properties"]!["usageType"]!["const"]!.GetValue<string>());
         Assert.Equal(AliyunDirectMailConfigSchemaSource.RequiredUsageTypes, required);
-        Assert.Contains($"{AliyunDirectMailConfigSchemaSource.RequiredUsageTypesInWords} are required", templates["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(
+            $"{AliyunDirectMailConfigSchemaSource.RequiredUsageTypesInWords} are required",
+            templates["description"]!.GetValue<string>(),
+            StringComparison.Ordinal);
         var usageType = templates["items"]!["properties"]!["usageType"]!;
         Assert.Equal(Enum.GetNames<TemplateType>(), Strings(usageType["examples"]));
         Assert.Null(usageType["enum"]);

@@ -23,6 +23,8 @@ public sealed class AliyunSmsConfigSchemaTests
     {
         var description = AliyunSmsMetadata.Source.ConfigSchema["properties"]!["templates"]!["description"]!.GetValue<string>();
 
-        Assert.Contains($"{AliyunDirectMailConfigSchemaSource.RequiredUsageTypesInWords} are required", description, StringComparison.Ordinal);
+        var required = AliyunDirectMailConfigSchemaSource.RequiredUsageTypesInWords;
+
+        Assert.Contains($"{required} are required", description, StringComparison.Ordinal);
     }
 }

@@ -50,7 +50,9 @@ public sealed class HostProtocolTests
             Rpc.Request(2, "validateConfig", new JsonObject { ["connectorId"] = "test", ["config"] = new JsonObject() }));
 
         Assert.Equal(-32602, Rpc.ErrorCode(answer));
-        Assert.Equal([ProtocolNames.ProtocolVersion], answer["error"]!["data"]!["supported"]!.AsArray().Select(version => version!.GetValue<string>()));
+        Assert.Equal(
+            [ProtocolNames.ProtocolVersion],
+            answer["error"]!["data"]!["supported"]!.AsArray().Select(version => version!.GetValue<string>()));
         Assert.Equal("2", answer["error"]!["data"]!["requested"]!.GetValue<string>());
         Assert.Equal(-32002, Rpc.ErrorCode(after));
     }

@@ -86,10 +86,10 @@ public sealed class ProtocolDocumentTests
     [Fact]
     public void Documented_version_is_the_protocol_version_the_host_speaks()
     {
+        var supported = Document["components"]!["errors"]!["UnsupportedProtocolVersion"]!["data"]!["supported"]!.AsArray();
+
         Assert.Equal(ProtocolNames.ProtocolVersion, Document["info"]!["version"]!.GetValue<string>());
-        Assert.Equal(
-            ProtocolNames.SupportedProtocolVersions,
-            Document["components"]!["errors"]!["UnsupportedProtocolVersion"]!["data"]!["supported"]!.AsArray().Select(version => version!.GetValue<string>()));
+        Assert.Equal(ProtocolNames.SupportedProtocolVersions, supported.Select(version => version!.GetValue<string>()));
     }
 
     /// <summary>Each code by its C# name (the bridge reads them by these names); the other entries are variants of these codes.</summary>
@@ -109,7 +109,8 @@ public sealed class ProtocolDocumentTests
     [Fact]
     public void Documented_connector_error_codes_are_the_Kits_in_order()
     {
-        var documented = Document["components"]!["schemas"]!["ConnectorErrorData"]!["properties"]!["code"]!["enum"]!.AsArray().Select(code => code!.GetValue<string>());
+        var documented = Document["components"]!["schemas"]!["ConnectorErrorData"]!["properties"]!["code"]!["enum"]!.AsArray()
+            .Select(code => code!.GetValue<string>());
 
         Assert.Equal(Enum.GetValues<ConnectorErrorCode>().Select(code => code.ToWire()), documented);
     }

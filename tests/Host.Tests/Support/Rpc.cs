@@ -36,6 +36,9 @@ internal static class Rpc
 
     public static int? ErrorCode(JsonNode? response) => response?["error"]?["code"]?.GetValue<int>();
 
+    /// <summary>The protocol version an <c>initialize</c> answer states, if any.</summary>
+    public static string? ProtocolVersionOf(JsonNode? response) => response?["result"]?["protocolVersion"]?.GetValue<string>();
+
     /// <summary>
     /// The answer's id as the host wrote it (raw JSON: a lone surrogate stays an escape, which ToJsonString cannot write).
     /// </summary>

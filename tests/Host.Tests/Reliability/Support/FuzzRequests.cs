@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Host.Tests.Support;
 using Logto.ConnectorHost.Protocol;
 using Logto.ConnectorKit;
 
@@ -34,7 +35,7 @@ internal sealed partial class FuzzRequests(Uri sandboxEndpoint, string accessKey
             < 58 => (Send(id, $"fuzz-{serial}@example.com"), new(key, "sendMessage sent", IsSent, $"fuzz-{serial}@example.com")),
             < 66 => (Request(id, "deleteEverything"), new(key, "unknown method", answer => IsError(answer, -32601))),
             < 71 => (Request(id, "initialize", new JsonObject { ["protocolVersion"] = ProtocolNames.ProtocolVersion }),
-                new(key, "initialize", answer => answer["result"]?["protocolVersion"]?.GetValue<string>() == ProtocolNames.ProtocolVersion)),
+                new(key, "initialize", answer => Rpc.ProtocolVersionOf(answer) == ProtocolNames.ProtocolVersion)),
             < 78 => (new JsonObject { ["id"] = id, ["method"] = "ping" }, new(key, "no jsonrpc member", answer => IsError(answer, -32600))),
             < 84 => (Request(id, "sendMessage", new JsonArray("a@example.com", "Generic")),
                 new(key, "positional params", answer => IsError(answer, -32602))),

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Host.Tests.Support;
 using Logto.ConnectorHost.Protocol;
 using static Host.Tests.Reliability.Support.HostileJson;
 
@@ -143,11 +144,14 @@ internal sealed class HostileRequests(FuzzRequests requests)
         {
             0 => (Frame(id, "\"initialize\"", $"{{\"protocolVersion\":{Number(random)}}}"), "numeric protocolVersion",
                 Result(id, "protocolVersion refused", answer => IsInvalidParam(answer, "protocolVersion"))),
-            _ => (Frame(id, "\"initialize\"", $"{{\"protocolVersion\":\"{ProtocolNames.ProtocolVersion}\",\"client\":{{\"name\":{name.Json},\"version\":\"1\"}}}}"),
+            _ => (Frame(
+                    id,
+                    "\"initialize\"",
+                    $"{{\"protocolVersion\":\"{ProtocolNames.ProtocolVersion}\",\"client\":{{\"name\":{name.Json},\"version\":\"1\"}}}}"),
                 "odd client name",
                 name.HasLoneSurrogate
                     ? Result(id, "client refused", answer => IsInvalidParam(answer, "client.name"))
-                    : Result(id, "initialize", answer => answer["result"]?["protocolVersion"]?.GetValue<string>() == ProtocolNames.ProtocolVersion)),
+                    : Result(id, "initialize", answer => Rpc.ProtocolVersionOf(answer) == ProtocolNames.ProtocolVersion)),
         };
     }
 
