@@ -32,7 +32,9 @@ export async function stagePackage(packageDir, { host = true } = {}) {
   const manifest = JSON.parse(readFileSync(path.join(dir, 'logto-connector.manifest.json'), 'utf8'));
   const copy = (relative) => {
     const from = path.join(repoDir, relative);
-    if (!existsSync(from)) throw new Error(`${relative} is missing; ${relative.startsWith('host/') ? 'run scripts/build-host' : 'generate it'} first.`);
+    if (!existsSync(from)) {
+      throw new Error(`${relative} is missing; ${relative.startsWith('host/') ? 'run scripts/build-host' : 'generate it'} first.`);
+    }
     mkdirSync(path.dirname(path.join(dir, relative)), { recursive: true });
     cpSync(from, path.join(dir, relative));
   };

@@ -156,7 +156,11 @@ describe('Logto end to end', () => {
       async (type, locale) => {
         templateLookups.push([type, locale]);
         return type === 'SignIn' && locale === 'zh-CN'
-          ? { subject: '{{application.name}} 登录验证码 {{code}}', content: '<p>{{user.name}}，您好：{{code}}（{{organization.name}}）</p>', sendFrom: '{{application.name}} 团队' }
+          ? {
+              subject: '{{application.name}} 登录验证码 {{code}}',
+              content: '<p>{{user.name}}，您好：{{code}}（{{organization.name}}）</p>',
+              sendFrom: '{{application.name}} 团队',
+            }
           : undefined;
       },
     );
@@ -164,7 +168,9 @@ describe('Logto end to end', () => {
       code: '123456',
       locale: 'zh-CN',
       uiLocales: 'zh-CN en',
-      user: { id: 'u1', name: 'Alice', primaryEmail: 'alice@example.com', avatar: null, primaryPhone: null, username: 'alice', profile: {} },
+      user: {
+        id: 'u1', name: 'Alice', primaryEmail: 'alice@example.com', avatar: null, primaryPhone: null, username: 'alice', profile: {},
+      },
       application: { id: 'app1', name: 'My App' },
       organization: { id: 'org1', name: 'Acme', branding: {} },
     };

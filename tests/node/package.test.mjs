@@ -71,8 +71,9 @@ describe('the package', () => {
     const allowed = /^(package\.json|README\.md|connector\/AliyunDirectMail\/README\.md|logo\.svg|logto-connector\.manifest\.json|lib\/index\.js|schema\/[^/]+|host\/publish\/.+)$/;
     assert.deepEqual(files.filter((file) => !allowed.test(file)), []);
     assert.deepEqual(files.filter((file) => file.includes('node_modules')), []);
-    for (const required of ['package.json', 'lib/index.js', 'logto-connector.manifest.json', 'schema/aliyun-direct-mail.config.schema.json']) {
-      assert.ok(files.includes(required), `${required} is packed`);
+    const required = ['package.json', 'lib/index.js', 'logto-connector.manifest.json', 'schema/aliyun-direct-mail.config.schema.json'];
+    for (const file of required) {
+      assert.ok(files.includes(file), `${file} is packed`);
     }
   });
 
