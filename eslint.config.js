@@ -1,5 +1,5 @@
-// ESLint over the bridge's sources, the scripts, the benchmarks and the Node tests (scripts/lint runs it). lib/index.js is
-// the esbuild bundle of lib/src, so it is not linted itself.
+// ESLint over the bridge's sources, the scripts, the benchmarks and the tests' Node code (scripts/lint runs it).
+// lib/index.js is the esbuild bundle of lib/src, so it is not linted itself.
 import js from '@eslint/js';
 import globals from 'globals';
 
@@ -8,13 +8,13 @@ export default [
     ignores: ['**/node_modules/**', 'lib/index.js', 'connector/*/package/**', 'artifacts/**', '**/bin/**', '**/obj/**'],
   },
   {
-    files: ['eslint.config.js', 'lib/src/**/*.js', 'scripts/*.mjs', 'bench/**/*.mjs', 'tests/node/**/*.mjs'],
+    files: ['eslint.config.js', 'lib/src/**/*.js', 'scripts/*.mjs', 'bench/**/*.mjs', 'tests/**/*.mjs'],
     languageOptions: { ecmaVersion: 2024, sourceType: 'module', globals: globals.node },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
       ...js.configs.recommended.rules,
       'max-len': ['error', { code: 140, ignoreUrls: true, ignoreRegExpLiterals: true }],
-      'no-unused-vars': ['error', { args: 'after-used', caughtErrors: 'none', ignoreRestSiblings: true }],
+      'no-unused-vars': ['error', { args: 'after-used', ignoreRestSiblings: true }],
       eqeqeq: ['error', 'always'],
       'array-callback-return': 'error',
       'no-self-compare': 'error',

@@ -13,6 +13,20 @@ import { StderrLog } from './stderr-log.js';
 export { hostEnvironment, parentPidVariable };
 export const protocolVersion = '1';
 
+// Children of this Node process; killed when it exits so no host outlives Logto (the host also watches stdin and the pid).
+/** @type {Set<import('node:child_process').ChildProcess>} */
+const liveChildren = new Set();
+let exitHookInstalled = false;
+/** @param {import('node:child_process').ChildProcess} child */
+function killOnExit(child) {
+  liveChildren.add(child);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const running of liveChildren) running.kill('SIGKILL');
+  });
+}
+
 /** @typedef {import('./stderr-log.js').Logger} Logger */
 /** @typedef {import('./host-error.js').HostFailure} HostFailure */
 /** @typedef {Record<string, unknown>} HostInfo the host's `initialize` answer ({ protocolVersion, host, connectors }) */
@@ -33,20 +47,6 @@ export const protocolVersion = '1';
  * @property {Liveness} [liveness]
  */
 /** @typedef {Session & { info: HostInfo, liveness: Liveness }} ReadySession */
-
-// Children of this Node process; killed when it exits so no host outlives Logto (the host also watches stdin and the pid).
-/** @type {Set<import('node:child_process').ChildProcess>} */
-const liveChildren = new Set();
-let exitHookInstalled = false;
-/** @param {import('node:child_process').ChildProcess} child */
-function killOnExit(child) {
-  liveChildren.add(child);
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.on('exit', () => {
-    for (const running of liveChildren) running.kill('SIGKILL');
-  });
-}
 
 /** @param {{ code: number | null, signal: NodeJS.Signals | null }} exit */
 const describeExit = ({ code, signal }) => (signal ? `signal ${signal}` : `exit code ${code}`);

@@ -12,14 +12,6 @@ export const RpcErrorCodes = Object.freeze({
   RequestCancelled: -32800,
 });
 
-/** @typedef {{ code: number, message: string, data?: unknown }} RpcErrorObject the `error` member of a response */
-
-/**
- * A message from the peer, as far as this side reads it: a response (id with result or error), or a request or
- * notification (method) it has no business sending.
- * @typedef {{ id?: unknown, method?: unknown, result?: unknown, error?: RpcErrorObject }} IncomingMessage
- */
-
 /** An error response received from the peer. */
 export class RpcResponseError extends Error {
   name = 'RpcResponseError';
@@ -36,6 +28,14 @@ export class RpcResponseError extends Error {
     this.data = data;
   }
 }
+
+/** @typedef {{ code: number, message: string, data?: unknown }} RpcErrorObject the `error` member of a response */
+
+/**
+ * A message from the peer, as far as this side reads it: a response (id with result or error), or a request or
+ * notification (method) it has no business sending.
+ * @typedef {{ id?: unknown, method?: unknown, result?: unknown, error?: RpcErrorObject }} IncomingMessage
+ */
 
 export class RpcConnection {
   #nextId = 1;
