@@ -88,7 +88,8 @@ describe('Logto end to end', () => {
     const installed = path.join(instance.connectorsDir, '@logto-dotnet-connector-aliyun-dm');
     assert.ok(existsSync(path.join(installed, 'lib/index.js')));
     assert.ok(!existsSync(path.join(installed, 'node_modules')));
-    assert.deepEqual(readdirSync(path.join(installed, 'lib')), ['index.js']);
+    // The bundle, and the list and licences of the npm packages in it.
+    assert.deepEqual(readdirSync(path.join(installed, 'lib')).sort(), ['THIRD-PARTY-NOTICES.md', 'bundled-packages.json', 'index.js']);
   });
 
   it('Loads_next_to_the_official_Aliyun_connector_through_Logtos_loader_without_a_skip_message', () => {
