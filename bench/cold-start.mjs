@@ -88,7 +88,15 @@ const rows = hosts.map(({ name, command }) => {
   };
 });
 const echo = Float64Array.from(floor).sort();
-rows.push({ host: 'floor', median: fmt(percentile(echo, 50)), p90: fmt(percentile(echo, 90)), min: fmt(echo[0]), max: fmt(echo.at(-1)), 'RSS after initialize (MB, median)': '-', binary: '/bin/echo (spawn -> first stdout byte)' });
+rows.push({
+  host: 'floor',
+  median: fmt(percentile(echo, 50)),
+  p90: fmt(percentile(echo, 90)),
+  min: fmt(echo[0]),
+  max: fmt(echo.at(-1)),
+  'RSS after initialize (MB, median)': '-',
+  binary: '/bin/echo (spawn -> first stdout byte)',
+});
 table(rows);
 const median = (name) => Number(rows.find(({ host }) => host === name).median);
 const ratio = median(aot.name) / median(minimal.name);

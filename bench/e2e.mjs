@@ -145,14 +145,16 @@ try {
   const p99Ratio = ours._seq.p99 / official._seq.p99;
   const rateRatio = ours._rate / official._rate;
   print(`ratios ours/official: sequential p50 ${fmt(p50Ratio)} (target <= 1.0: ${p50Ratio <= 1 ? 'met' : 'MISSED'}), ` +
-    `sequential p99 ${fmt(p99Ratio)}, throughput at ${concurrency} in flight ${fmt(rateRatio)} (target >= 1.5: ${rateRatio >= 1.5 ? 'met' : 'MISSED'})`);
+    `sequential p99 ${fmt(p99Ratio)}, throughput at ${concurrency} in flight ${fmt(rateRatio)} ` +
+    `(target >= 1.5: ${rateRatio >= 1.5 ? 'met' : 'MISSED'})`);
   print('CPU ms per send (sequential):');
   for (const row of rows) print(`  ${row.connector.padEnd(8)} ${row._cpuSeq}`);
   print(`CPU ms per send (${concurrency} in flight):`);
   for (const row of rows) print(`  ${row.connector.padEnd(8)} ${row._cpuPar}`);
   if (hostPid) {
     const { rssMb, peakMb } = memoryOf(hostPid);
-    print(`our host after ${sent} sends in all: RSS ${fmt(rssMb, 1)} MB (peak ${fmt(peakMb, 1)} MB); log lines counted, not printed: ${logged.lines}`);
+    print(`our host after ${sent} sends in all: RSS ${fmt(rssMb, 1)} MB (peak ${fmt(peakMb, 1)} MB); ` +
+      `log lines counted, not printed: ${logged.lines}`);
   }
   if (logged.errors.length > 0) print(`errors logged: ${logged.errors.length}, first: ${logged.errors[0]}`);
 } catch (error) {

@@ -4,7 +4,9 @@
 // During the sends /proc/<pid>/smaps_rollup is sampled every 20 ms for the peaks of anonymous and file-backed pages apart.
 // Usage: node bench/memory.mjs [--sends 10000] [--no-build] [--aot-only]
 import { parseArgs } from 'node:util';
-import { bridgeHost, drive, fmt, jitHost, memoryOf, publishedHost, residentFiles, sampleMemoryPeaks, startSandbox, table } from './support/common.mjs';
+import {
+  bridgeHost, drive, fmt, jitHost, memoryOf, publishedHost, residentFiles, sampleMemoryPeaks, startSandbox, table,
+} from './support/common.mjs';
 
 const { values } = parseArgs({
   options: {

@@ -27,7 +27,9 @@ for (const host of hosts) {
     for (const concurrency of [1, 64]) {
       const { latencies, elapsedMs } = await drive(ping, { count, concurrency, maxMs });
       const s = summarize(latencies, elapsedMs);
-      rows.push({ host: host.name, 'in flight': concurrency, requests: s.count, 'req/s': fmt(s.perSecond, 0), p50: us(s.p50), p99: us(s.p99) });
+      rows.push({
+        host: host.name, 'in flight': concurrency, requests: s.count, 'req/s': fmt(s.perSecond, 0), p50: us(s.p50), p99: us(s.p99),
+      });
     }
   } finally {
     await bridge.stop();

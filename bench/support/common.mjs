@@ -50,7 +50,8 @@ export async function minimalResponder({ build = true } = {}) {
   const file = path.join(dir, 'minimal-responder');
   if (build || !existsSync(file)) {
     const clang = process.env.PATH.split(':').flatMap((bin) => (existsSync(bin) ? readdirSync(bin) : [])).filter((name) => /^clang(-\d+)?$/.test(name));
-    const cc = clang.includes('clang') ? [] : clang.sort((a, b) => Number(a.slice(6)) - Number(b.slice(6))).slice(-1).map((name) => `-p:CppCompilerAndLinker=${name}`);
+    const newest = clang.sort((a, b) => Number(a.slice(6)) - Number(b.slice(6))).slice(-1);
+    const cc = clang.includes('clang') ? [] : newest.map((name) => `-p:CppCompilerAndLinker=${name}`);
     const project = path.join(repoDir, 'bench/MinimalResponder/MinimalResponder.csproj');
     await run('dotnet', ['publish', project, '-c', 'Release', '-r', rid, '-p:PublishAot=true', ...cc, '-o', dir, '--nologo', '-v', 'q'], {
       cwd: repoDir,

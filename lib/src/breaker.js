@@ -2,6 +2,7 @@
 // (VS Code's language client stops after 5 crashes in 3 minutes; we retry after a cool-down instead of never).
 
 export class CrashLoopBreaker {
+  /** @type {number[]} times of the exits within the window */
   #exits = [];
   #openUntil = 0;
   #maxExits;
@@ -9,6 +10,7 @@ export class CrashLoopBreaker {
   #coolDownMs;
   #now;
 
+  /** @param {{ maxExits?: number, windowMs?: number, coolDownMs?: number, now?: () => number }} [options] */
   constructor({ maxExits = 5, windowMs = 180_000, coolDownMs = 60_000, now = Date.now } = {}) {
     this.#maxExits = maxExits;
     this.#windowMs = windowMs;

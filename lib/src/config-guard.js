@@ -1,7 +1,7 @@
 // configGuard: Logto calls safeParse synchronously, so the config is checked in JS, compiled with ajv from the same JSON
 // Schema file the host validates with. Results are shaped like zod's safeParse (the library Logto's guards use); the issues
 // are the host's, word for word, so a config is described the same way whichever side rejects it.
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { addFormats } from './formats.js';
 import { toIssues } from './config-issues.js';
 
@@ -12,6 +12,7 @@ const dialect = 'https://json-schema.org/draft/2020-12/schema';
  * JSON.stringify gives {"issues":[…],"name":"ConfigValidationError"}.
  */
 export class ConfigGuardError extends Error {
+  /** @param {import('./config-issues.js').Issue[]} issues */
   constructor(issues) {
     super();
     this.issues = issues;
@@ -27,6 +28,7 @@ export class ConfigGuardError extends Error {
   }
 }
 
+/** @param {import('ajv').SchemaObject} schema the package's config schema */
 export function createConfigGuard(schema) {
   if (schema.$schema !== dialect) throw new Error(`The config schema must declare "$schema": "${dialect}" (the host's dialect).`);
   // strict: false lets annotation keywords (x-placeholder, x-enumTitles, …) through; verbose gives errors their schema and data.
@@ -34,11 +36,16 @@ export function createConfigGuard(schema) {
   addFormats(ajv);
   const validate = ajv.compile(schema);
 
+  /**
+   * @param {unknown} config
+   * @returns {{ success: true, data: unknown } | { success: false, error: ConfigGuardError }}
+   */
   const safeParse = (config) =>
     validate(config)
       ? { success: true, data: structuredClone(config) }
-      : { success: false, error: new ConfigGuardError(toIssues(validate.errors, schema)) };
+      : { success: false, error: new ConfigGuardError(toIssues(validate.errors ?? [], schema)) };
 
+  /** @param {unknown} config */
   const parse = (config) => {
     const result = safeParse(config);
     if (!result.success) throw result.error;

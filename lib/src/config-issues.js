@@ -2,6 +2,14 @@
 // then code, then message; connector/Kit/ConfigSchemaEvaluator.cs), so Logto shows one wording whichever side
 // rejected a config. Messages are built from the schema and the value's JSON type, never from the value (it may be a secret).
 
+/** @typedef {import('ajv').ErrorObject} ErrorObject */
+/** @typedef {import('ajv').SchemaObject} SchemaObject */
+/** @typedef {{ code: string, message: string, path: (string | number)[] }} Issue */
+
+/**
+ * @param {string} pointer
+ * @returns {(string | number)[]}
+ */
 const pointerToPath = (pointer) =>
   pointer === ''
     ? []
@@ -11,6 +19,7 @@ const pointerToPath = (pointer) =>
         .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
         .map((part) => (/^(0|[1-9]\d*)$/.test(part) ? Number(part) : part));
 
+/** @param {unknown} value */
 function jsonTypeOf(value) {
   if (value === undefined) return 'undefined';
   if (value === null) return 'null';
@@ -18,12 +27,19 @@ function jsonTypeOf(value) {
   return typeof value;
 }
 
+/** @param {unknown} value */
 const literal = (value) => (typeof value === 'string' ? `'${value}'` : JSON.stringify(value));
+/** @param {string | string[]} type */
 const typeList = (type) => (Array.isArray(type) ? type.join(' | ') : type);
 
 /** The schema annotation that merges missing required items into one issue (connector/Kit/ConfigValidator.cs). */
 export const missingItemsMessage = 'x-missingItemsMessage';
 
+/**
+ * @param {SchemaObject} schema
+ * @param {string} pointer
+ * @returns {SchemaObject | undefined}
+ */
 function resolvePointer(schema, pointer) {
   let node = schema;
   for (const segment of pointer.split('/').filter(Boolean)) node = node?.[segment.replaceAll('~1', '/').replaceAll('~0', '~')];
@@ -33,6 +49,9 @@ function resolvePointer(schema, pointer) {
 /**
  * A failed `contains` at <parent>/allOf/<n> whose parent schema carries the message annotation: the parent, n, and the
  * string const the `contains` asks for (`{contains: {properties: {key: {const: X}}}}`).
+ * @param {ErrorObject} error
+ * @param {SchemaObject} schema
+ * @returns {{ parent: string, order: number, value: string } | undefined}
  */
 function missingItem({ keyword, schemaPath, parentSchema }, schema) {
   const match = keyword === 'contains' && /^#(.*)\/allOf\/(\d+)\/contains$/.exec(schemaPath);
@@ -43,7 +62,11 @@ function missingItem({ keyword, schemaPath, parentSchema }, schema) {
   return value === undefined ? undefined : { parent: match[1], order: Number(match[2]), value };
 }
 
-function toIssue({ keyword, instancePath, params, parentSchema, data }) {
+/**
+ * @param {ErrorObject} error
+ * @returns {Issue}
+ */
+function toIssue({ keyword, instancePath, params, parentSchema = {}, data }) {
   const path = pointerToPath(instancePath);
   switch (keyword) {
     case 'required':
@@ -65,27 +88,42 @@ function toIssue({ keyword, instancePath, params, parentSchema, data }) {
   }
 }
 
+/** @param {string | number} segment */
 const segmentKind = (segment) => (typeof segment === 'string' ? 0 : 1);
+/**
+ * @param {string} a
+ * @param {string} b
+ */
 const ordinal = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * @param {Issue} a
+ * @param {Issue} b
+ */
 function compareIssues(a, b) {
   for (let i = 0; i < Math.min(a.path.length, b.path.length); i += 1) {
     const [x, y] = [a.path[i], b.path[i]];
-    const bySegment = segmentKind(x) - segmentKind(y) || (typeof x === 'number' ? x - y : ordinal(x, y));
+    // Property names before array indices; names in ordinal order, indices by value.
+    const bySegment =
+      typeof x === 'number' && typeof y === 'number' ? x - y
+        : typeof x === 'string' && typeof y === 'string' ? ordinal(x, y)
+          : segmentKind(x) - segmentKind(y);
     if (bySegment !== 0) return bySegment;
   }
   return a.path.length - b.path.length || ordinal(a.code, b.code) || ordinal(a.message, b.message);
 }
 
 /**
- * @param {import('ajv').ErrorObject[]} errors ajv errors (allErrors + verbose)
- * @param {object} schema the config schema the errors came from
- * @returns {{code: string, message: string, path: (string|number)[]}[]}
+ * @param {ErrorObject[]} errors ajv errors (allErrors + verbose)
+ * @param {SchemaObject} schema the config schema the errors came from
+ * @returns {Issue[]}
  */
 export function toIssues(errors = [], schema = {}) {
   // Errors raised while trying each item against a `contains` subschema only explain why that item did not match.
   const probes = errors.filter(({ keyword }) => keyword === 'contains').map(({ schemaPath }) => `${schemaPath}/`);
+  /** @type {Issue[]} */
   const issues = [];
+  /** @type {Map<string, { error: ErrorObject, items: { order: number, value: string }[] }>} */
   const missing = new Map();
   for (const error of errors) {
     if (probes.some((probe) => error.schemaPath.startsWith(probe))) continue;
@@ -101,7 +139,9 @@ export function toIssues(errors = [], schema = {}) {
   // Like Logto's own guards: every missing required item in one issue, worded by the schema.
   for (const [parent, { error, items }] of missing) {
     const values = items.sort((a, b) => a.order - b.order).map(({ value }) => value);
-    const message = resolvePointer(schema, parent)[missingItemsMessage].replaceAll('{missing}', values.join(', '));
+    // missingItem() only groups errors under a parent whose annotation is a string.
+    const template = /** @type {string} */ (resolvePointer(schema, parent)?.[missingItemsMessage]);
+    const message = template.replaceAll('{missing}', values.join(', '));
     issues.push({ code: 'custom', message, path: pointerToPath(error.instancePath) });
   }
   return issues.sort(compareIssues);

@@ -3,9 +3,10 @@
 // the endpoints admins write (scheme://host[:port][/path]); tests/node/config-guard-differential.test.mjs holds them to it.
 
 const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:/;
-// Space, controls, non-ASCII and the characters RFC 3986 never allows unescaped.
-const forbidden = /[\s\u0000-\u001f\u007f-\uffff<>{}|\\^`"]/;
+// Anything but printable ASCII (space, controls, non-ASCII), and the characters RFC 3986 never allows unescaped.
+const forbidden = /[^\x21-\x7e]|[<>{}|\\^`"]/;
 
+/** @param {import('ajv').default} ajv */
 export function addFormats(ajv) {
   ajv.addFormat('uri', { type: 'string', validate: (value) => scheme.test(value) && !forbidden.test(value) && URL.canParse(value) });
 }

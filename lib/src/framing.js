@@ -10,7 +10,11 @@ export class FramingError extends Error {
   name = 'FramingError';
 }
 
-/** Encodes one JSON-RPC message as an LSP frame. */
+/**
+ * Encodes one JSON-RPC message as an LSP frame.
+ * @param {unknown} message
+ * @returns {Buffer}
+ */
 export function encodeFrame(message) {
   const body = Buffer.from(JSON.stringify(message), 'utf8');
   return Buffer.concat([Buffer.from(`Content-Length: ${body.length}${HEADER_END}`, 'ascii'), body]);
@@ -18,6 +22,7 @@ export function encodeFrame(message) {
 
 /** Incremental frame decoder: push() raw chunks, receive parsed messages; the first protocol violation is fatal. */
 export class FrameReader {
+  /** @type {Buffer[]} */
   #chunks = [];
   #bytes = 0;
   #bodyLength = -1;
@@ -26,12 +31,19 @@ export class FrameReader {
   #onError;
   #maxFrameBytes;
 
+  /**
+   * @param {object} options
+   * @param {(message: unknown) => void} options.onMessage each parsed message, in order
+   * @param {(error: Error) => void} options.onError the first violation; nothing is delivered after it
+   * @param {number} [options.maxFrameBytes]
+   */
   constructor({ onMessage, onError, maxFrameBytes = DEFAULT_MAX_FRAME_BYTES }) {
     this.#onMessage = onMessage;
     this.#onError = onError;
     this.#maxFrameBytes = maxFrameBytes;
   }
 
+  /** @param {Buffer} chunk */
   push(chunk) {
     if (this.#failed) return;
     this.#chunks.push(chunk);
@@ -41,7 +53,7 @@ export class FrameReader {
     } catch (error) {
       this.#failed = true;
       this.#chunks = [];
-      this.#onError(error);
+      this.#onError(error instanceof Error ? error : new FramingError(String(error)));
     }
   }
 
@@ -63,13 +75,18 @@ export class FrameReader {
     try {
       message = JSON.parse(body.toString('utf8'));
     } catch (error) {
-      throw new FramingError(`frame body is not JSON: ${error.message}`);
+      throw new FramingError(`frame body is not JSON: ${/** @type {SyntaxError} */ (error).message}`, { cause: error });
     }
     this.#onMessage(message);
     return true;
   }
 
+  /**
+   * @param {string} text the header block without its final blank line
+   * @returns {number} the body length
+   */
   #parseHeader(text) {
+    /** @type {number | undefined} */
     let length;
     for (const line of text.split('\r\n')) {
       const colon = line.indexOf(':');
@@ -86,7 +103,11 @@ export class FrameReader {
     return length;
   }
 
-  /** Returns the first `count` buffered bytes as one Buffer; removes them when `consume` is true. */
+  /**
+   * Returns the first `count` buffered bytes as one Buffer; removes them when `consume` is true.
+   * @param {number} count
+   * @param {boolean} consume
+   */
   #take(count, consume) {
     const all = this.#chunks.length === 1 ? this.#chunks[0] : Buffer.concat(this.#chunks, this.#bytes);
     const rest = all.subarray(count);

@@ -22,7 +22,11 @@ export const parentPidVariable = 'LOGTO_CONNECTOR_HOST_PARENT_PID';
 // musl single-file build cannot, so they are set here. Values are hex; the operator's win.
 const gcDefaults = { DOTNET_GCgen0size: '100000', DOTNET_GCGen0MaxBudget: '100000', DOTNET_GCRegionSize: '100000' };
 
-/** True when the host gets variable `name` (case-insensitive), also when it is one of `extraNames`. */
+/**
+ * True when the host gets variable `name` (case-insensitive), also when it is one of `extraNames`.
+ * @param {string} name
+ * @param {string[]} [extraNames]
+ */
 export function isPassedToHost(name, extraNames = []) {
   const upper = name.toUpperCase();
   return passedNames.has(upper) || passedPrefixes.some((prefix) => upper.startsWith(prefix))
@@ -32,6 +36,10 @@ export function isPassedToHost(name, extraNames = []) {
 /**
  * The host's environment: the allowed part of `env` (plus `extraNames`), the GC defaults unless set, and the parent pid
  * for the host's watchdog.
+ * @param {NodeJS.ProcessEnv} env
+ * @param {number} parentPid
+ * @param {string[]} [extraNames]
+ * @returns {NodeJS.ProcessEnv}
  */
 export function hostEnvironment(env, parentPid, extraNames = []) {
   const passed = Object.fromEntries(Object.entries(env).filter(([name]) => isPassedToHost(name, extraNames)));

@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import protocol from '../../schema/protocol.openrpc.json' with { type: 'json' };
 import { CrashLoopBreaker } from './breaker.js';
-import { HostError } from './errors.js';
+import { HostError } from './host-error.js';
 import { hostEnvironment, parentPidVariable } from './host-environment.js';
 import { Liveness } from './liveness.js';
 import { RpcConnection } from './rpc-client.js';
@@ -16,8 +16,10 @@ export { hostEnvironment, parentPidVariable };
 export const protocolVersion = protocol.info.version;
 
 // Children of this Node process; killed when it exits so no host outlives Logto (the host also watches stdin and the pid).
+/** @type {Set<import('node:child_process').ChildProcess>} */
 const liveChildren = new Set();
 let exitHookInstalled = false;
+/** @param {import('node:child_process').ChildProcess} child */
 function killOnExit(child) {
   liveChildren.add(child);
   if (exitHookInstalled) return;
@@ -27,8 +29,39 @@ function killOnExit(child) {
   });
 }
 
+/** @typedef {import('./stderr-log.js').Logger} Logger */
+/** @typedef {import('./host-error.js').HostFailure} HostFailure */
+/** @typedef {Record<string, unknown>} HostInfo the host's `initialize` answer ({ protocolVersion, host, connectors }) */
+
+/**
+ * One started host process and the connection to it.
+ * @typedef {object} Session
+ * @property {import('node:child_process').ChildProcessWithoutNullStreams} child
+ * @property {string} source where the command came from, for log entries
+ * @property {number} startedAt
+ * @property {boolean} gone its process has exited (or never started)
+ * @property {boolean} [stopping] stop() was called: its exit is no crash
+ * @property {boolean} [retired] declared unresponsive and killed
+ * @property {StderrLog} stderr
+ * @property {RpcConnection} rpc
+ * @property {Error} [fault] the protocol violation it was killed for
+ * @property {HostInfo} [info] set once initialized, together with `liveness`
+ * @property {Liveness} [liveness]
+ */
+/** @typedef {Session & { info: HostInfo, liveness: Liveness }} ReadySession */
+
+/** @param {{ code: number | null, signal: NodeJS.Signals | null }} exit */
 const describeExit = ({ code, signal }) => (signal ? `signal ${signal}` : `exit code ${code}`);
-const usable = (session) => session && !session.gone && !session.retired;
+/**
+ * @param {Session | undefined} session
+ * @returns {session is Session}
+ */
+const usable = (session) => session !== undefined && !session.gone && !session.retired;
+/**
+ * @param {Session | undefined} session
+ * @returns {session is ReadySession}
+ */
+const ready = (session) => usable(session) && session.info !== undefined && session.liveness !== undefined;
 
 export class HostProcess {
   #resolveCommand;
@@ -40,18 +73,26 @@ export class HostProcess {
   #maxFrameBytes;
   #breaker;
   #settings;
+  /** @type {Session | undefined} the latest host started */
   #current;
+  /** @type {Promise<ReadySession> | undefined} */
   #starting;
   #active = 0;
   #starts = 0;
+  /** @type {HostError | undefined} */
   #lastExit;
 
   /**
    * @param {object} options
    * @param {() => { command: string, args: string[], source: string }} options.resolveCommand
    * @param {{ name: string, version: string }} options.client sent in `initialize`
-   * @param {{ error: Function, warn: Function, info: Function }} [options.logger]
-   * @param {Partial<ReturnType<typeof readSettings>>} [options.settings] liveness, queue bound and host environment;
+   * @param {Logger} [options.logger]
+   * @param {string} [options.logPrefix] starts every log line
+   * @param {number} [options.callTimeoutMs] a call's default timeout
+   * @param {number} [options.startTimeoutMs] the `initialize` call's timeout
+   * @param {number} [options.maxFrameBytes] the largest frame accepted from the host
+   * @param {CrashLoopBreaker} [options.breaker]
+   * @param {Partial<import('./settings.js').Settings>} [options.settings] liveness, queue bound and host environment;
    *   each one not given comes from the LOGTO_DOTNET_CONNECTOR_* variables (lib/src/settings.js)
    */
   constructor({
@@ -96,7 +137,12 @@ export class HostProcess {
     return this.#current?.info;
   }
 
-  /** One request to the host, starting it first when needed. Rejects with RpcResponseError or HostError. */
+  /**
+   * One request to the host, starting it first when needed. Rejects with RpcResponseError or HostError.
+   * @param {string} method
+   * @param {unknown} params
+   * @param {{ timeoutMs?: number }} [options]
+   */
   async call(method, params, { timeoutMs = this.#callTimeoutMs } = {}) {
     this.#setActive(1);
     try {
@@ -135,14 +181,16 @@ export class HostProcess {
     }
   }
 
+  /** @returns {Promise<ReadySession>} */
   async #ready() {
-    if (this.#current?.info && usable(this.#current)) return this.#current;
+    if (ready(this.#current)) return this.#current;
     this.#starting ??= this.#start().finally(() => {
       this.#starting = undefined;
     });
     return this.#starting;
   }
 
+  /** @returns {Promise<ReadySession>} */
   async #start() {
     const open = this.#breaker.openState();
     if (open) {
@@ -154,42 +202,49 @@ export class HostProcess {
     }
     const session = this.#spawn(this.#resolveCommand());
     try {
-      const info = await this.#request(session, 'initialize', { protocolVersion, client: this.#client }, this.#startTimeoutMs);
+      const initialize = { protocolVersion, client: this.#client };
+      const info = /** @type {HostInfo | null} */ (await this.#request(session, 'initialize', initialize, this.#startTimeoutMs));
       if (info?.protocolVersion !== protocolVersion) {
         throw this.#report('error', 'protocol',
           `The connector host speaks protocol ${JSON.stringify(info?.protocolVersion)}, this package needs ` +
             `"${protocolVersion}"; reinstall the package so that lib/ and the host match.`,
           { host: session.source, hostProtocolVersion: info?.protocolVersion ?? null });
       }
-      session.info = info;
-      session.liveness = new Liveness(session.rpc, this.#settings, (reason) => this.#retire(session, reason));
-      return session;
+      return Object.assign(session, {
+        info,
+        liveness: new Liveness(session.rpc, this.#settings, (reason) => this.#retire(session, reason)),
+      });
     } catch (error) {
       if (!session.gone) session.child.kill('SIGKILL');
       throw error;
     }
   }
 
+  /**
+   * @param {{ command: string, args: string[], source: string }} command
+   * @returns {Session}
+   */
   #spawn({ command, args, source }) {
     const child = spawn(command, [...args, '--parent-pid', String(process.pid)], {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: hostEnvironment(process.env, process.pid, this.#settings.hostEnv),
       windowsHide: true,
     });
+    /** @type {Session} */
     const session = {
       child,
       source,
       startedAt: Date.now(),
       gone: false,
       stderr: new StderrLog({ logger: this.#logger, prefix: this.#prefix }),
+      rpc: new RpcConnection(child.stdout, child.stdin, {
+        maxFrameBytes: this.#maxFrameBytes,
+        onFatal: (error) => {
+          session.fault = error;
+          child.kill('SIGKILL');
+        },
+      }),
     };
-    session.rpc = new RpcConnection(child.stdout, child.stdin, {
-      maxFrameBytes: this.#maxFrameBytes,
-      onFatal: (error) => {
-        session.fault = error;
-        child.kill('SIGKILL');
-      },
-    });
     for (const stream of [child.stdin, child.stdout, child.stderr]) stream.on('error', () => {});
     child.stderr.on('data', (chunk) => session.stderr.push(chunk));
     child.on('error', (error) => {
@@ -205,7 +260,11 @@ export class HostProcess {
     return session;
   }
 
-  /** What the log entry of a host failure carries besides its sentence. */
+  /**
+   * What the log entry of a host failure carries besides its sentence.
+   * @param {Session} session
+   * @param {Record<string, unknown>} [extra]
+   */
   #diagnostics(session, extra = {}) {
     return {
       ...extra,
@@ -218,7 +277,11 @@ export class HostProcess {
     };
   }
 
-  /** Declares a running host unresponsive: its calls fail now, it is killed, and the next call starts a new one. */
+  /**
+   * Declares a running host unresponsive: its calls fail now, it is killed, and the next call starts a new one.
+   * @param {Session} session
+   * @param {string} reason
+   */
   #retire(session, reason) {
     if (!usable(session)) return;
     session.retired = true;
@@ -234,6 +297,10 @@ export class HostProcess {
     this.#lastExit = error;
   }
 
+  /**
+   * @param {Session} session
+   * @param {{ code?: number | null, signal?: NodeJS.Signals | null, spawnError?: Error }} exit
+   */
   #gone(session, { code = null, signal = null, spawnError }) {
     if (session.gone) return;
     session.gone = true;
@@ -269,6 +336,11 @@ export class HostProcess {
   /**
    * A HostError for the caller, and one log entry (none when `level` is undefined) under its correlation id: `summary`
    * (the description unless given) and the diagnostics.
+   * @param {import('./stderr-log.js').Level | undefined} level
+   * @param {HostFailure} failure
+   * @param {string} description
+   * @param {Record<string, unknown>} details
+   * @param {string} [summary]
    */
   #report(level, failure, description, details, summary = description) {
     const error = new HostError(failure, description, details);
@@ -278,6 +350,12 @@ export class HostProcess {
     return error;
   }
 
+  /**
+   * @param {Session} session
+   * @param {string} method
+   * @param {unknown} params
+   * @param {number} timeoutMs
+   */
   async #request(session, method, params, timeoutMs) {
     const { id, result } = session.rpc.request(method, params);
     const timer = setTimeout(() => {
@@ -300,15 +378,19 @@ export class HostProcess {
     }
   }
 
+  /** @param {1 | -1} delta */
   #setActive(delta) {
     this.#active += delta;
     if (usable(this.#current)) this.#applyRef(this.#current);
   }
 
   // A child with pending calls keeps the event loop alive (a script awaiting a send must not exit early); an idle one not.
+  /** @param {Session} session */
   #applyRef({ child }) {
     const method = this.#active > 0 ? 'ref' : 'unref';
     child[method]();
-    for (const stream of [child.stdin, child.stdout, child.stderr]) stream?.[method]?.();
+    // The pipes are net.Sockets (with ref/unref), though typed as plain streams.
+    const pipes = /** @type {Partial<import('node:net').Socket>[]} */ ([child.stdin, child.stdout, child.stderr]);
+    for (const pipe of pipes) pipe[method]?.();
   }
 }

@@ -3,10 +3,26 @@
 // specific to one connector.
 import { ConnectorType } from '@logto/connector-kit';
 import { createConfigGuard } from './config-guard.js';
-import { toConnectorError } from './errors.js';
+import { toConnectorError } from './logto-errors.js';
 import { HostProcess, protocolVersion } from './host-process.js';
 import { findPackageDir, loadPackageFiles } from './package-files.js';
 import { resolveHostCommand } from './platform.js';
+
+/** @typedef {import('@logto/connector-kit').EmailConnector | import('@logto/connector-kit').SmsConnector} PasswordlessConnector */
+/** @typedef {import('@logto/connector-kit').GetI18nEmailTemplate} GetI18nEmailTemplate */
+
+/**
+ * The bridge serves passwordless connectors (a sendMessage); a social connector is another kind of module.
+ * @param {string} name the manifest's type
+ * @returns {PasswordlessConnector['type']}
+ */
+function passwordlessType(name) {
+  /** @type {PasswordlessConnector['type'][]} */
+  const types = [ConnectorType.Email, ConnectorType.Sms];
+  const type = types.find((candidate) => candidate === name);
+  if (type === undefined) throw new Error(`The manifest's type ${name} is not Email or Sms.`);
+  return type;
+}
 
 const packageFiles = loadPackageFiles(findPackageDir(import.meta.url));
 const { metadata, host: hostManifest } = packageFiles.manifest;
@@ -15,12 +31,12 @@ if (hostManifest?.protocolVersion !== protocolVersion) {
   throw new Error(`The package's host speaks protocol ${hostManifest?.protocolVersion}, its lib/ speaks ${protocolVersion}.`);
 }
 const configGuard = createConfigGuard(packageFiles.configSchema);
-const connectorType = ConnectorType[packageFiles.manifest.type];
-if (connectorType === undefined) throw new Error(`The manifest's type ${packageFiles.manifest.type} is not a Logto ConnectorType.`);
+const connectorType = passwordlessType(packageFiles.manifest.type);
 const sendMessageContext = new Set(packageFiles.manifest.sendMessageContext ?? []);
 const callTimeoutMs = Number(process.env.LOGTO_DOTNET_CONNECTOR_TIMEOUT_MS) || undefined;
 
 // One host per Logto process: createConnector runs on every connector lookup, so it must never start anything.
+/** @type {HostProcess | undefined} */
 let host;
 const getHost = () =>
   (host ??= new HostProcess({
@@ -30,7 +46,12 @@ const getHost = () =>
     callTimeoutMs,
   }));
 
-/** Logto's getI18nEmailTemplate is a DB lookup in core; like the official connector, a failing lookup means "none". */
+/**
+ * Logto's getI18nEmailTemplate is a DB lookup in core; like the official connector, a failing lookup means "none".
+ * @param {GetI18nEmailTemplate | undefined} getI18nEmailTemplate
+ * @param {import('@logto/connector-kit').TemplateType} type
+ * @param {string | undefined} locale
+ */
 async function findI18nTemplate(getI18nEmailTemplate, type, locale) {
   try {
     return (await getI18nEmailTemplate?.(type, locale)) ?? undefined;
@@ -39,8 +60,9 @@ async function findI18nTemplate(getI18nEmailTemplate, type, locale) {
   }
 }
 
-/** @type {import('@logto/connector-kit').CreateConnector<import('@logto/connector-kit').EmailConnector | import('@logto/connector-kit').SmsConnector>} */
+/** @type {import('@logto/connector-kit').CreateConnector<PasswordlessConnector>} */
 export default async function createConnector({ getConfig, getI18nEmailTemplate }) {
+  /** @type {import('@logto/connector-kit').SendMessageFunction} */
   const sendMessage = async (data, inputConfig) => {
     const { to, type, payload, ip } = data;
     const config = inputConfig ?? (await getConfig(metadata.id));
@@ -48,14 +70,16 @@ export default async function createConnector({ getConfig, getI18nEmailTemplate 
       ? await findI18nTemplate(getI18nEmailTemplate, type, payload?.locale)
       : undefined;
     // A missing config is sent as null, so the connector judges it (invalid_config, like the official connector's guard).
-    const params = { connectorId: metadata.id, to, type, payload, config: config ?? null };
-    if (ip !== undefined) params.ip = ip;
-    if (template) params.template = template;
+    // An undefined ip or template is left out of the request's JSON.
+    const params = { connectorId: metadata.id, to, type, payload, config: config ?? null, ip, template };
     try {
       return await getHost().call('sendMessage', params);
     } catch (error) {
       throw toConnectorError(error);
     }
   };
-  return { metadata, type: connectorType, configGuard, sendMessage };
+  // Logto calls only safeParse and parse on a connector's guard, which this one has with zod's shapes; the kit's type asks
+  // for a whole zod schema.
+  const guard = /** @type {PasswordlessConnector['configGuard']} */ (/** @type {unknown} */ (configGuard));
+  return { metadata, type: connectorType, configGuard: guard, sendMessage };
 }

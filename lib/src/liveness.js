@@ -10,7 +10,9 @@
 export class Liveness {
   #rpc;
   #settings;
+  /** @type {(reason: string) => void} */
   #onUnresponsive;
+  /** @type {Promise<boolean> | undefined} the ping in progress */
   #checking;
   #watch;
   #stopped = false;
@@ -47,7 +49,11 @@ export class Liveness {
     return true;
   }
 
-  /** A ping with its own deadline; resolves true when answered. One check at a time: later callers share it. */
+  /**
+   * A ping with its own deadline; resolves true when answered. One check at a time: later callers share it.
+   * @param {string} trigger why, for the log entry should the host fail it
+   * @returns {Promise<boolean>}
+   */
   check(trigger) {
     if (this.#stopped) return Promise.resolve(false);
     this.#checking ??= this.#ping(trigger).finally(() => {
@@ -56,7 +62,11 @@ export class Liveness {
     return this.#checking;
   }
 
-  /** After the call `id` was abandoned and cancelled: it must be answered within the cancel grace. */
+  /**
+   * After the call `id` was abandoned and cancelled: it must be answered within the cancel grace.
+   * @param {number} id
+   * @param {string} method
+   */
   expectCancelled(id, method) {
     const timer = setTimeout(() => {
       if (this.#rpc.owes(id)) {
@@ -82,10 +92,12 @@ export class Liveness {
     if (quiet >= this.#settings.quietMs) void this.check(`it had sent nothing for ${quiet} ms with calls pending`);
   }
 
+  /** @param {string} trigger */
   async #ping(trigger) {
     const { pingTimeoutMs } = this.#settings;
     const { id, result } = this.#rpc.request('ping', {});
     this.#pings.sent += 1;
+    /** @type {NodeJS.Timeout | undefined} */
     let timer;
     const expired = new Promise((resolve) => {
       timer = setTimeout(() => resolve('expired'), pingTimeoutMs);

@@ -2,13 +2,16 @@
 // path), or from the LOGTO_DOTNET_CONNECTOR_HOST override (an executable, or a framework-dependent .dll run with `dotnet`).
 import { accessSync, chmodSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { HostError } from './errors.js';
+import { HostError } from './host-error.js';
 
 export const hostOverrideVariable = 'LOGTO_DOTNET_CONNECTOR_HOST';
 
+/** @type {Record<string, string | undefined>} Node's process.platform -> .NET's OS part of a runtime identifier */
 const osNames = { linux: 'linux', darwin: 'osx', win32: 'win' };
+/** @type {Record<string, string | undefined>} Node's process.arch -> .NET's architecture part */
 const archNames = { x64: 'x64', arm64: 'arm64', arm: 'arm', ia32: 'x86' };
 
+/** @type {boolean | undefined} */
 let musl;
 
 /** musl libc (Alpine, Logto's official Docker image) needs the linux-musl-* build of the host. Detected once. */
@@ -19,7 +22,9 @@ export function isMusl() {
 
 function detectMusl() {
   if (process.platform !== 'linux') return false;
-  const header = process.report?.getReport?.()?.header;
+  // @types/node types the report as `object`; its header is documented to hold glibcVersionRuntime on glibc only.
+  const report = /** @type {{ header?: { glibcVersionRuntime?: string } } | undefined} */ (process.report?.getReport?.());
+  const header = report?.header;
   if (header) return !header.glibcVersionRuntime;
   if (existsSync('/etc/alpine-release')) return true;
   try {
@@ -29,7 +34,10 @@ function detectMusl() {
   }
 }
 
-/** The .NET runtime identifier of this process, e.g. linux-x64, linux-musl-x64, osx-arm64, win-x64. */
+/**
+ * The .NET runtime identifier of this process, e.g. linux-x64, linux-musl-x64, osx-arm64, win-x64.
+ * @param {{ platform?: string, arch?: string, musl?: boolean | (() => boolean) }} [running] this process unless given
+ */
 export function runtimeIdentifier({ platform = process.platform, arch = process.arch, musl = isMusl } = {}) {
   const os = osNames[platform] ?? platform;
   const cpu = archNames[arch] ?? arch;
@@ -37,6 +45,11 @@ export function runtimeIdentifier({ platform = process.platform, arch = process.
 }
 
 /**
+ * @param {object} options
+ * @param {{ host?: Partial<import('./package-files.js').HostManifest> }} options.manifest
+ * @param {string} options.packageDir what the manifest's paths are relative to
+ * @param {NodeJS.ProcessEnv} [options.env]
+ * @param {string} [options.rid] the runtime identifier to pick for
  * @returns {{ command: string, args: string[], source: string }}
  * @throws {HostError} naming the platform when no executable fits
  */
@@ -73,6 +86,7 @@ export function resolveHostCommand({ manifest, packageDir, env = process.env, ri
 }
 
 // Some extractors drop the execute bit; restore it once rather than failing with EACCES.
+/** @param {string} file */
 function ensureExecutable(file) {
   if (process.platform === 'win32') return;
   try {

@@ -20,16 +20,26 @@ export const settingDefaults = Object.freeze({
   maxQueuedBytes: 1024 * 1024,
 });
 
+/** @typedef {{ [Key in keyof typeof settingDefaults]: number } & { hostEnv: string[] }} Settings */
+
+/** @param {string | undefined} value */
 const positive = (value) => {
   const number = Number(value);
   return Number.isFinite(number) && number > 0 ? number : undefined;
 };
 
-/** The settings from `env`, defaults filled in; `hostEnv` is the list of extra variable names passed to the host. */
+/**
+ * The settings from `env`, defaults filled in; `hostEnv` is the list of extra variable names passed to the host.
+ * @returns {Settings}
+ */
 export function readSettings(env = process.env) {
-  const settings = { hostEnv: (env[settingVariables.hostEnv] ?? '').split(',').map((name) => name.trim()).filter(Boolean) };
-  for (const [key, fallback] of Object.entries(settingDefaults)) {
-    settings[key] = positive(env[settingVariables[key]]) ?? fallback;
-  }
-  return settings;
+  /** @param {keyof typeof settingDefaults} key */
+  const number = (key) => positive(env[settingVariables[key]]) ?? settingDefaults[key];
+  return {
+    pingTimeoutMs: number('pingTimeoutMs'),
+    quietMs: number('quietMs'),
+    cancelGraceMs: number('cancelGraceMs'),
+    maxQueuedBytes: number('maxQueuedBytes'),
+    hostEnv: (env[settingVariables.hostEnv] ?? '').split(',').map((name) => name.trim()).filter(Boolean),
+  };
 }

@@ -59,7 +59,10 @@ describe('configGuard', () => {
     const [ours] = issuesOf(guard.safeParse(config));
     const [official] = issuesOf(officialGuard.safeParse(config));
     assert.deepEqual([ours.code, ours.path], [official.code, official.path]);
-    assert.equal(ours.message, "Invalid enum value. Expected 'cn-hangzhou' | 'ap-southeast-1' | 'ap-southeast-2' | 'eu-central-1' | 'us-east-1'");
+    assert.equal(
+      ours.message,
+      "Invalid enum value. Expected 'cn-hangzhou' | 'ap-southeast-1' | 'ap-southeast-2' | 'eu-central-1' | 'us-east-1'",
+    );
     assert.doesNotMatch(ours.message, /cn-shanghai/);
   });
 
@@ -80,7 +83,8 @@ describe('configGuard', () => {
         error instanceof ConnectorError &&
         error.code === ConnectorErrorCodes.InvalidConfig &&
         error.message ===
-          'ConnectorError: {"issues":[{"code":"custom","message":"Template with UsageType (Generic) should be provided!","path":["templates"]}],"name":"ConfigValidationError"}',
+          'ConnectorError: {"issues":[{"code":"custom","message":"Template with UsageType (Generic) should be provided!",' +
+            '"path":["templates"]}],"name":"ConfigValidationError"}',
     );
   });
 

@@ -34,7 +34,8 @@ function fixturePackage(name, protocolVersion) {
 // The bridge resolves LOGTO_DOTNET_CONNECTOR_HOST when it starts the host; a wrapper runs the fake host with node.
 mkdirSync(fixtureRoot, { recursive: true });
 const wrapper = path.join(fixtureRoot, 'fake-host.sh');
-writeFileSync(wrapper, `#!/bin/sh\nexec "${process.execPath}" "${path.join(repoDir, 'tests/node/fixtures/fake-host.mjs')}" "$@"\n`, { mode: 0o755 });
+const fakeHost = path.join(repoDir, 'tests/node/fixtures/fake-host.mjs');
+writeFileSync(wrapper, `#!/bin/sh\nexec "${process.execPath}" "${fakeHost}" "$@"\n`, { mode: 0o755 });
 process.env.LOGTO_DOTNET_CONNECTOR_HOST = wrapper;
 const { default: createConnector } = await import(fixturePackage('current', '1'));
 

@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
-import { HostError, toConnectorError } from '../../lib/src/errors.js';
+import { HostError } from '../../lib/src/host-error.js';
+import { toConnectorError } from '../../lib/src/logto-errors.js';
 import { RpcResponseError } from '../../lib/src/rpc-client.js';
 
 describe('toConnectorError', () => {
   it('Turns_a_host_connector_failure_into_the_ConnectorError_with_its_code_and_data', () => {
     const data = { errorDescription: 'The specified mail address is not found.', Code: 'InvalidMailAddress.NotFound' };
-    const error = toConnectorError(new RpcResponseError('sendMessage', { code: -32000, message: 'general', data: { code: 'general', data } }));
+    const error = toConnectorError(
+      new RpcResponseError('sendMessage', { code: -32000, message: 'general', data: { code: 'general', data } }),
+    );
     assert.ok(error instanceof ConnectorError);
     assert.equal(error.code, ConnectorErrorCodes.General);
     assert.deepEqual(error.data, data);

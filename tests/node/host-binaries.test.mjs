@@ -41,7 +41,8 @@ describe('the published hosts', () => {
     });
   }
 
-  it('Tells_a_single_file_bundle_from_a_Native_AOT_binary', { skip: skipUnlessBuilt(executables.find(({ rid }) => rid === 'linux-musl-x64') ?? { file: '' }) }, () => {
+  const muslHost = executables.find(({ rid }) => rid === 'linux-musl-x64') ?? { file: '' };
+  it('Tells_a_single_file_bundle_from_a_Native_AOT_binary', { skip: skipUnlessBuilt(muslHost) }, () => {
     // The musl fallback is a single-file bundle: the detector that guards the AOT build must recognise one.
     assert.equal(isSingleFileBundle(executables.find(({ rid }) => rid === 'linux-musl-x64').file), true);
   });
@@ -55,7 +56,8 @@ const nativeArm64 = process.arch === 'arm64';
 const qemu = 'qemu-aarch64';
 const arm64Missing = [
   !existsSync(arm64Host) && `no linux-arm64 build at ${arm64Relative} (run scripts/build-host linux-arm64)`,
-  !nativeArm64 && spawnSync(qemu, ['--version']).error && `${qemu} not found (Debian package qemu-user; scripts/build-host linux-arm64 installs it)`,
+  !nativeArm64 && spawnSync(qemu, ['--version']).error
+    && `${qemu} not found (Debian package qemu-user; scripts/build-host linux-arm64 installs it)`,
 ].filter(Boolean);
 const arm64Skip = arm64Missing.length > 0 && process.env.LOGTO_TEST_HOST !== 'published' && arm64Missing.join('; ');
 

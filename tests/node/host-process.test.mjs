@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { CrashLoopBreaker } from '../../lib/src/breaker.js';
-import { HostError } from '../../lib/src/errors.js';
+import { HostError } from '../../lib/src/host-error.js';
 import { HostProcess, hostEnvironment, protocolVersion } from '../../lib/src/host-process.js';
 import { RpcResponseError } from '../../lib/src/rpc-client.js';
 import { readSettings, settingDefaults } from '../../lib/src/settings.js';
@@ -141,10 +141,14 @@ describe('HostProcess', () => {
     }
     const open = await host.call('ping', {}).catch((e) => e);
     assert.equal(open.failure, 'crash-loop');
-    assert.equal(open.message, 'The connector host stopped 5 times (limit 5 in 180 s); it will not be restarted before 2026-01-01T00:01:40.000Z.');
+    assert.equal(
+      open.message,
+      'The connector host stopped 5 times (limit 5 in 180 s); it will not be restarted before 2026-01-01T00:01:40.000Z.',
+    );
     const refusal = lines.find(({ line }) => line.includes(open.correlationId));
     assert.match(refusal.line, /"lastFailure":"The connector host exited unexpectedly/);
-    assert.ok(lines.some(({ line }) => line.includes(`${open.details.lastFailureCorrelationId}]`) && line.includes('exited (exit code 3)')));
+    const lastFailure = `${open.details.lastFailureCorrelationId}]`;
+    assert.ok(lines.some(({ line }) => line.includes(lastFailure) && line.includes('exited (exit code 3)')));
     assert.equal(spawns(), 5, 'no process is started while the breaker is open');
     now += 60_000;
     broken = false;

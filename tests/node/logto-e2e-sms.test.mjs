@@ -68,7 +68,9 @@ const outcome = (promise) =>
   );
 // What each request carried, minus what differs by design on every request.
 const comparable = (sms) =>
-  sms.parameters.filter(({ name }) => !['SignatureNonce', 'Timestamp', 'Signature'].includes(name)).map(({ name, value }) => `${name}=${value}`);
+  sms.parameters
+    .filter(({ name }) => !['SignatureNonce', 'Timestamp', 'Signature'].includes(name))
+    .map(({ name, value }) => `${name}=${value}`);
 
 async function sendBoth(data, configOverrides = {}) {
   await sandbox.clearSmsOutbox();
@@ -121,7 +123,10 @@ describe('Aliyun SMS package', () => {
     ['an overseas number', { to: '+12025550123', type: 'Register', payload: { code: '111111', locale: 'en' } }],
     ['a type that falls back to Generic', { to: '8613800138000', type: 'BindMfa', payload: { code: '222222', uiLocales: 'fr en' } }],
     // Aliyun takes string values only (isv.INVALID_JSON_PARAM otherwise), so the hostile part is in the text and the keys.
-    ['hostile payload text', { to: '13800138000', type: 'Generic', payload: { code: '1', locale: 'x', z: 'é"\\\u2028\u0001\ud800', 2: 'two', 10: '' } }],
+    [
+      'hostile payload text',
+      { to: '13800138000', type: 'Generic', payload: { code: '1', locale: 'x', z: 'é"\\\u2028\u0001\ud800', 2: 'two', 10: '' } },
+    ],
   ];
   for (const [name, data] of cases) {
     it(`Sends_the_same_request_as_the_official_connector_for_${name.replaceAll(/\W+/g, '_')}`, async () => {
@@ -165,7 +170,8 @@ describe('Aliyun SMS package', () => {
 
   it('Refuses_a_list_of_numbers_with_invalid_request_parameters_and_sends_nothing', async () => {
     const before = (await sandbox.exchanges()).length;
-    const result = await outcome((await ours()).sendMessage({ to: '13800138000,13900139000', type: 'SignIn', payload: { code: '1' } }, config({ endpoint: sandbox.endpoint })));
+    const send = { to: '13800138000,13900139000', type: 'SignIn', payload: { code: '1' } };
+    const result = await outcome((await ours()).sendMessage(send, config({ endpoint: sandbox.endpoint })));
     assert.equal(result.code, 'invalid_request_parameters');
     assert.equal((await sandbox.exchanges()).length, before);
   });

@@ -88,7 +88,8 @@ describe('Logto end to end', () => {
     const installed = path.join(instance.connectorsDir, '@logto-dotnet-connector-aliyun-dm');
     assert.ok(existsSync(path.join(installed, 'lib/index.js')));
     assert.ok(!existsSync(path.join(installed, 'node_modules')));
-    assert.deepEqual(readdirSync(path.join(installed, 'lib')), ['index.js']);
+    // The bundle, and the list and licences of the npm packages in it.
+    assert.deepEqual(readdirSync(path.join(installed, 'lib')).sort(), ['THIRD-PARTY-NOTICES.md', 'bundled-packages.json', 'index.js']);
   });
 
   it('Loads_next_to_the_official_Aliyun_connector_through_Logtos_loader_without_a_skip_message', () => {
@@ -156,7 +157,11 @@ describe('Logto end to end', () => {
       async (type, locale) => {
         templateLookups.push([type, locale]);
         return type === 'SignIn' && locale === 'zh-CN'
-          ? { subject: '{{application.name}} 登录验证码 {{code}}', content: '<p>{{user.name}}，您好：{{code}}（{{organization.name}}）</p>', sendFrom: '{{application.name}} 团队' }
+          ? {
+              subject: '{{application.name}} 登录验证码 {{code}}',
+              content: '<p>{{user.name}}，您好：{{code}}（{{organization.name}}）</p>',
+              sendFrom: '{{application.name}} 团队',
+            }
           : undefined;
       },
     );
@@ -164,7 +169,9 @@ describe('Logto end to end', () => {
       code: '123456',
       locale: 'zh-CN',
       uiLocales: 'zh-CN en',
-      user: { id: 'u1', name: 'Alice', primaryEmail: 'alice@example.com', avatar: null, primaryPhone: null, username: 'alice', profile: {} },
+      user: {
+        id: 'u1', name: 'Alice', primaryEmail: 'alice@example.com', avatar: null, primaryPhone: null, username: 'alice', profile: {},
+      },
       application: { id: 'app1', name: 'My App' },
       organization: { id: 'org1', name: 'Acme', branding: {} },
     };

@@ -62,7 +62,9 @@ describe('manifest formItems', () => {
     assert.equal(templates.type, 'Json');
     assert.equal(templates.defaultValue.length, 9);
     const validate = new Ajv2020({ strict: false, validateFormats: false }).compile(readJson(manifest.configSchema));
-    const config = { accessKeyId: 'id', accessKeySecret: 'secret', accountName: 'noreply@mail.example.com', templates: templates.defaultValue };
+    const config = {
+      accessKeyId: 'id', accessKeySecret: 'secret', accountName: 'noreply@mail.example.com', templates: templates.defaultValue,
+    };
     assert.equal(validate(config), true, JSON.stringify(validate.errors));
   });
 });

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } fr
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { HostError } from '../../lib/src/errors.js';
+import { HostError } from '../../lib/src/host-error.js';
 import { isMusl, resolveHostCommand, runtimeIdentifier } from '../../lib/src/platform.js';
 
 const packageDir = mkdtempSync(path.join(os.tmpdir(), 'platform-test-'));
@@ -11,7 +11,10 @@ after(() => rmSync(packageDir, { recursive: true, force: true }));
 
 const manifest = {
   host: {
-    executables: { 'linux-x64': 'host/publish/linux-x64/logto-connector-host', 'linux-musl-x64': 'host/publish/linux-musl-x64/logto-connector-host' },
+    executables: {
+      'linux-x64': 'host/publish/linux-x64/logto-connector-host',
+      'linux-musl-x64': 'host/publish/linux-musl-x64/logto-connector-host',
+    },
     args: ['serve'],
   },
 };

@@ -48,7 +48,14 @@ describe('bad input through the bridge and the host', () => {
     assert.match(result.EnvId, /^\d+$/);
   });
 
-  const recipients = ['', 'not-an-address', 'a@example.com,b@example.com', 'a@example.com\r\nBcc: victim@example.com', 'Alice <a@example.com>', 'a@@example.com'];
+  const recipients = [
+    '',
+    'not-an-address',
+    'a@example.com,b@example.com',
+    'a@example.com\r\nBcc: victim@example.com',
+    'Alice <a@example.com>',
+    'a@@example.com',
+  ];
   for (const to of recipients) {
     it(`Refuses_the_recipient_${JSON.stringify(to)}_with_invalid_request_parameters`, async () => {
       const error = await refusedWithoutSending(send({ ...good, to }, config()));

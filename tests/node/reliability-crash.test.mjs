@@ -77,7 +77,8 @@ describe('a host crash', () => {
     const [respawned] = hostPids();
     assert.ok(respawned && respawned !== pid, 'a new host serves the next call');
     assert.ok(isGone(pid));
-    assert.deepEqual((await fixture.sandbox.outbox()).map(({ envId, toAddress }) => [envId, toAddress]), [[next.EnvId, 'after-crash@example.com']]);
+    const delivered = (await fixture.sandbox.outbox()).map(({ envId, toAddress }) => [envId, toAddress]);
+    assert.deepEqual(delivered, [[next.EnvId, 'after-crash@example.com']]);
   });
 });
 
@@ -98,7 +99,10 @@ describe('the crash-loop breaker with the real host', () => {
     const refused = await host.call('ping', {}).catch((error) => error);
     assert.equal(refused.failure, 'crash-loop');
     // The fifth exit was at 00:02:00; the breaker stays open for 60 s after it.
-    assert.equal(refused.message, 'The connector host stopped 5 times (limit 5 in 180 s); it will not be restarted before 2026-01-01T00:03:00.000Z.');
+    assert.equal(
+      refused.message,
+      'The connector host stopped 5 times (limit 5 in 180 s); it will not be restarted before 2026-01-01T00:03:00.000Z.',
+    );
     assert.ok(lines.some(({ line }) => line.includes(refused.correlationId) && line.includes('"lastFailure":"The connector host exited')));
     assert.equal(spawns(), 5, 'no host is started while the breaker is open');
 

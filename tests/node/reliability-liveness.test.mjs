@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { before, describe, it } from 'node:test';
-import { HostError } from '../../lib/src/errors.js';
+import { HostError } from '../../lib/src/host-error.js';
 import { settingDefaults } from '../../lib/src/settings.js';
 import { captureConsole, hostPids, isGone, loadBridge, sandboxConfig, waitFor } from './support/bridge.mjs';
 import { useSandbox } from './support/sandbox.mjs';
@@ -31,7 +31,10 @@ const settle = (promise) => promise.then((result) => ({ result, at: performance.
 function assertUnresponsive(error) {
   assert.ok(error instanceof HostError, String(error));
   assert.equal(error.failure, 'unresponsive');
-  assert.equal(error.message, 'The connector host stopped responding and was replaced; this call was abandoned and its outcome is unknown.');
+  assert.equal(
+    error.message,
+    'The connector host stopped responding and was replaced; this call was abandoned and its outcome is unknown.',
+  );
 }
 
 describe('a wedged host', () => {
@@ -91,7 +94,11 @@ describe('a wedged host', () => {
       await testSend(host, 'echo');
       const pid = host.pid;
       const bystander = settle(host.call('sendMessage', {
-        connectorId: 'test', to: 'bystander@example.com', type: 'Generic', payload: { behavior: 'delay', delayMs: 60_000 }, config: { apiKey: 'k' },
+        connectorId: 'test',
+        to: 'bystander@example.com',
+        type: 'Generic',
+        payload: { behavior: 'delay', delayMs: 60_000 },
+        config: { apiKey: 'k' },
       }, { timeoutMs: 60_000 }));
       const startedAt = performance.now();
       const wedged = await testSend(host, behavior).catch((e) => e);
@@ -119,7 +126,9 @@ describe('a slow but healthy host', () => {
     t.after(() => host.stop());
     await testSend(host, 'echo');
     const pid = host.pid;
-    const results = await Promise.all([1, 2, 3, 4].map((i) => testSend(host, 'slow-provider', { delayMs: 1_500, to: `slow-${i}@example.com` })));
+    const results = await Promise.all(
+      [1, 2, 3, 4].map((i) => testSend(host, 'slow-provider', { delayMs: 1_500, to: `slow-${i}@example.com` })),
+    );
     assert.deepEqual(results.map(({ delayed }) => delayed), [1_500, 1_500, 1_500, 1_500]);
     assert.equal(host.pid, pid);
     assert.equal(spawns(), 1);
@@ -191,12 +200,16 @@ describe('a frozen host behind the module Logto imports', () => {
     const startedAt = performance.now();
     const result = await send('after-freeze@example.com');
     const elapsed = performance.now() - startedAt;
-    t.diagnostic(`liveness: through index.js with the default settings, the send 3 s after the freeze succeeded after ${elapsed.toFixed(0)} ms`);
+    t.diagnostic(
+      `liveness: through index.js with the default settings, the send 3 s after the freeze succeeded after ${elapsed.toFixed(0)} ms`,
+    );
     assert.ok(elapsed < 10_000, `the send took ${elapsed} ms`);
     const [replacement] = hostPids();
     assert.ok(replacement && replacement !== pid, 'a new host served it');
     await waitFor(() => isGone(pid), `the frozen host ${pid} to be killed`, 10_000);
-    assert.deepEqual((await fixture.sandbox.outbox()).map(({ envId, toAddress }) => [envId, toAddress]), [[result.EnvId, 'after-freeze@example.com']]);
-    assert.ok(logs.lines.some((line) => line.includes('stopped responding (no answer to a ping within 2000 ms')), 'the replacement is logged');
+    const delivered = (await fixture.sandbox.outbox()).map(({ envId, toAddress }) => [envId, toAddress]);
+    assert.deepEqual(delivered, [[result.EnvId, 'after-freeze@example.com']]);
+    const logged = 'stopped responding (no answer to a ping within 2000 ms';
+    assert.ok(logs.lines.some((line) => line.includes(logged)), 'the replacement is logged');
   });
 });

@@ -1,7 +1,8 @@
 // Issue 5, item 3: no orphaned hosts. A Node process that loaded the bridge (the stand-in for Logto) is SIGKILLed, so no
 // exit handler of ours runs; the host must be gone at once all the same (in practice within 2 s: see the diagnostics),
-// from stdin EOF and its parent watchdog, both when it is idle and when it is stuck in a send the sandbox holds. LOGTO_RELIABILITY_ORPHAN_ROUNDS (default 20) sets the
-// idle rounds; the stuck rounds are a quarter of them. Four parents run at a time.
+// from stdin EOF and its parent watchdog, both when it is idle and when it is stuck in a send the sandbox holds.
+// LOGTO_RELIABILITY_ORPHAN_ROUNDS (default 20) sets the idle rounds; the stuck rounds are a quarter of them. Four parents
+// run at a time.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import path from 'node:path';

@@ -49,13 +49,18 @@ describe('the per-call timeout', () => {
     assert.ok(elapsed >= timeoutMs && elapsed < 15_000, `rejected after ${elapsed} ms`);
 
     // The host cancelled the HTTP request: the sandbox saw its client go away before the 30 s were up.
-    await waitFor(async () => (await fixture.sandbox.exchanges()).length > exchangesBefore, 'the fixture.sandbox to record the request', 60_000);
+    await waitFor(
+      async () => (await fixture.sandbox.exchanges()).length > exchangesBefore,
+      'the fixture.sandbox to record the request',
+      60_000,
+    );
     assert.deepEqual((await fixture.sandbox.exchanges()).slice(exchangesBefore).map(({ outcome }) => outcome), ['dropped']);
     assert.deepEqual(await fixture.sandbox.outbox(), []);
 
     const next = await send(connector, 'next@example.com');
     assert.deepEqual(hostPids(), [pid], 'the same host serves the next call');
-    assert.deepEqual((await fixture.sandbox.outbox()).map(({ envId, toAddress }) => [envId, toAddress]), [[next.EnvId, 'next@example.com']]);
+    const delivered = (await fixture.sandbox.outbox()).map(({ envId, toAddress }) => [envId, toAddress]);
+    assert.deepEqual(delivered, [[next.EnvId, 'next@example.com']]);
   });
 });
 
@@ -69,7 +74,8 @@ describe('a throttled send', () => {
 
     const result = await send(connector, 'throttled@example.com');
 
-    assert.deepEqual((await fixture.sandbox.exchanges()).slice(exchangesBefore).map(({ outcome }) => outcome), ['fault:Throttling', 'accepted']);
+    const outcomes = (await fixture.sandbox.exchanges()).slice(exchangesBefore).map(({ outcome }) => outcome);
+    assert.deepEqual(outcomes, ['fault:Throttling', 'accepted']);
     const outbox = await fixture.sandbox.outbox();
     assert.deepEqual(outbox.map(({ envId, toAddress }) => [envId, toAddress]), [[result.EnvId, 'throttled@example.com']]);
   });

@@ -18,7 +18,6 @@ describe('StderrLog', () => {
           'warn: Host[1] slow',
           '      continuation of the warning',
           '2026-11-29T20:11:03.016Z fail: Host[9] boom',
-          '{"LogLevel":"Warning","Message":"json"}',
           'Unhandled exception. System.Exception: crash',
           '',
         ].join('\n'),
@@ -29,7 +28,6 @@ describe('StderrLog', () => {
       ['warn', '[p] warn: Host[1] slow'],
       ['warn', '[p]       continuation of the warning'],
       ['error', '[p] 2026-11-29T20:11:03.016Z fail: Host[9] boom'],
-      ['warn', '[p] {"LogLevel":"Warning","Message":"json"}'],
       ['error', '[p] Unhandled exception. System.Exception: crash'],
     ]);
   });

@@ -51,7 +51,10 @@ export function generateCorpus(schema, { seed, count }) {
       if (dropped.length === 0) dropped.push(random.pick(requiredUsageTypes));
       c.templates = c.templates.filter((t) => !dropped.includes(t?.usageType));
     },
-    (c) => Array.isArray(c.templates) && c.templates.length > 0 && (c.templates[random.int(0, c.templates.length - 1)] = values[random.pick(otherTypes('object'))]()),
+    (c) =>
+      Array.isArray(c.templates) &&
+      c.templates.length > 0 &&
+      (c.templates[random.int(0, c.templates.length - 1)] = values[random.pick(otherTypes('object'))]()),
     (c) => {
       const item = Array.isArray(c.templates) && c.templates.find((t) => t && typeof t === 'object');
       if (item) delete item[random.pick(['usageType', 'subject', 'content'])];

@@ -44,7 +44,9 @@ export function createLogtoInstance() {
 
 /** Packs an installed official connector (no registry access) under a name `logto connector add` accepts as a path. */
 export async function packOfficialConnector(destination, name = '@logto/connector-aliyun-dm') {
-  const { stdout } = await run('npm', ['pack', path.join(repoModules, name), '--json', '--ignore-scripts', '--pack-destination', destination]);
+  const { stdout } = await run(
+    'npm', ['pack', path.join(repoModules, name), '--json', '--ignore-scripts', '--pack-destination', destination],
+  );
   const packed = path.join(destination, JSON.parse(stdout)[0].filename);
   const renamed = path.join(destination, `connector-official-${name.split('/connector-')[1]}.tgz`);
   rmSync(renamed, { force: true });

@@ -50,7 +50,9 @@ export async function startSandbox({ outboxDir, logLevel, configuration } = {}) 
     /** `{kind, count?, delayMs?}`; kinds: None, Throttling, ServiceUnavailable, MalformedSuccess, Delay, ResetMidResponse,
      * InternalError, BusinessLimitControl (SendSms only). */
     fault: (fault) =>
-      fetch(url('_sandbox/fault'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) }).then(json),
+      fetch(url('_sandbox/fault'), {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault),
+      }).then(json),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -14,7 +14,8 @@ export const testHostDll = path.join(repoDir, 'tests/Host.TestHost/bin/Debug/net
 /** Builds tests/Host.TestHost (Debug), under the artifacts lock (it shares host/Hosting with the host build); returns its dll. */
 export async function ensureTestHost() {
   const project = path.join(repoDir, 'tests/Host.TestHost/Host.TestHost.csproj');
-  await withLock(() => run('dotnet', ['build', project, '-c', 'Debug', '--nologo', '-v', 'q'], { cwd: repoDir, maxBuffer: 32 * 1024 * 1024 }));
+  const build = ['build', project, '-c', 'Debug', '--nologo', '-v', 'q'];
+  await withLock(() => run('dotnet', build, { cwd: repoDir, maxBuffer: 32 * 1024 * 1024 }));
   return testHostDll;
 }
 

@@ -27,7 +27,6 @@ try {
   const result = await connector.sendMessage(input.data);
   process.stdout.write(JSON.stringify({ ok: true, result, hosts, i18nCalls }));
 } catch (error) {
-  process.stdout.write(
-    JSON.stringify({ ok: false, error: { name: error?.name, code: error?.code, data: error?.data, message: String(error?.message) }, hosts, i18nCalls }),
-  );
+  const failure = { name: error?.name, code: error?.code, data: error?.data, message: String(error?.message) };
+  process.stdout.write(JSON.stringify({ ok: false, error: failure, hosts, i18nCalls }));
 }
