@@ -4,21 +4,22 @@ using System.Text.Json.Nodes;
 
 namespace Logto.ConnectorKit;
 
-// Why not JsonSchema.Net: in the Native AOT host it was the largest dependency (it pulls in System.Linq.Expressions) and its
-// module initializer parses its meta-schemas at every start (README's Performance section has the figures); versions >= 9
-// are paid, so 8.x gets no fixes; and its output needed workarounds (doubled `/items/items` evaluation paths, errors
-// reported only inside `anyOf` branches).
+// Why not JsonSchema.Net: in the Native AOT host it would be the largest dependency (it pulls in
+// System.Linq.Expressions) and its module initializer parses its meta-schemas at every start (README's Performance
+// section has the figures); versions >= 9 are paid, so 8.x gets no fixes; and its output needed workarounds (doubled
+// `/items/items` evaluation paths, errors reported only inside `anyOf` branches).
 
 /// <summary>
 /// Evaluates a config against a JSON Schema (draft 2020-12) that uses only the keywords connector config schemas need:
 /// <c>type</c>, <c>properties</c>, <c>required</c>, <c>items</c>, <c>enum</c>, <c>const</c>, <c>format: uri</c>,
-/// <c>pattern</c> (checked by a <see cref="ConfigSchemaPattern"/> the connector passes), <c>allOf</c>, <c>contains</c>, and the annotations <c>title</c>, <c>description</c>, <c>default</c>,
-/// <c>examples</c>, <c>writeOnly</c>, <c>x-*</c>. Any other keyword (or format) throws in <see cref="Load"/>, so a schema
-/// change cannot silently skip a rule. Every failed rule becomes one zod-like issue (schema/README.md):
-/// <c>type</c> → invalid_type "Expected string, received number"; <c>required</c> → invalid_type "Required" at the missing
-/// key; <c>enum</c> → invalid_enum_value; <c>const</c> → invalid_literal; <c>format</c>/<c>pattern</c> → invalid_string;
-/// <c>contains</c> → custom (the items it tried are not reported). Messages are built from the schema and the JSON type of
-/// the value, never from the value itself, so a secret cannot leak through them. Only System.Text.Json: safe under Native AOT.
+/// <c>pattern</c> (checked by a <see cref="ConfigSchemaPattern"/> the connector passes), <c>allOf</c>, <c>contains</c>,
+/// and the annotations <c>title</c>, <c>description</c>, <c>default</c>, <c>examples</c>, <c>writeOnly</c>, <c>x-*</c>.
+/// Any other keyword (or format) throws in <see cref="Load"/>, so a schema change cannot silently skip a rule. Every
+/// failed rule becomes one zod-like issue (schema/README.md): <c>type</c> → invalid_type "Expected string, received
+/// number"; <c>required</c> → invalid_type "Required" at the missing key; <c>enum</c> → invalid_enum_value;
+/// <c>const</c> → invalid_literal; <c>format</c>/<c>pattern</c> → invalid_string; <c>contains</c> → custom (the items
+/// it tried are not reported). Messages are built from the schema and the JSON type of the value, never from the value
+/// itself, so a secret cannot leak through them. Only System.Text.Json: safe under Native AOT.
 /// </summary>
 public sealed class ConfigSchemaEvaluator
 {
@@ -33,7 +34,8 @@ public sealed class ConfigSchemaEvaluator
     /// <param name="schema">The config schema.</param>
     /// <param name="patterns">The compiled check of every <c>pattern</c> the schema uses.</param>
     /// <exception cref="NotSupportedException">
-    /// The schema uses a keyword, format, type or dialect this evaluator does not know, or a pattern with no check in <paramref name="patterns"/>.
+    /// The schema uses a keyword, format, type or dialect this evaluator does not know, or a pattern with no check in
+    /// <paramref name="patterns"/>.
     /// </exception>
     public static ConfigSchemaEvaluator Load(JsonObject schema, IEnumerable<ConfigSchemaPattern>? patterns = null)
     {
@@ -47,7 +49,10 @@ public sealed class ConfigSchemaEvaluator
         return new(Compile(schema, "", checks));
     }
 
-    /// <summary>The issues of <paramref name="instance"/>, sorted with <see cref="ConfigSchemaIssue.Compare"/>; none when it is valid.</summary>
+    /// <summary>
+    /// The issues of <paramref name="instance"/>, sorted with <see cref="ConfigSchemaIssue.Compare"/>; none when it is
+    /// valid.
+    /// </summary>
     public IReadOnlyList<ConfigSchemaIssue> Evaluate(JsonElement instance)
     {
         var issues = new List<ConfigSchemaIssue>();
@@ -68,7 +73,8 @@ public sealed class ConfigSchemaEvaluator
 
         if (schema.Enum is { } options && !options.Any(option => SafeDeepEquals(option, value)))
         {
-            Fail("enum", "invalid_enum_value", $"Invalid enum value. Expected {string.Join(" | ", schema.Node["enum"]!.AsArray().Select(Literal))}");
+            var expected = string.Join(" | ", schema.Node["enum"]!.AsArray().Select(Literal));
+            Fail("enum", "invalid_enum_value", $"Invalid enum value. Expected {expected}");
         }
 
         if (schema.Const is { } constant && !SafeDeepEquals(constant, value))
@@ -178,7 +184,8 @@ public sealed class ConfigSchemaEvaluator
                     compiled.Contains = Compile(value, at, patterns);
                     break;
                 case "allOf":
-                    compiled.AllOf = [.. value!.AsArray().Select((part, i) => Compile(part, $"{at}/{i.ToString(CultureInfo.InvariantCulture)}", patterns))];
+                    compiled.AllOf = [.. value!.AsArray().Select((part, i) =>
+                        Compile(part, $"{at}/{i.ToString(CultureInfo.InvariantCulture)}", patterns))];
                     break;
                 case "enum":
                     compiled.Enum = [.. value!.AsArray().Select(Element)];
@@ -191,7 +198,8 @@ public sealed class ConfigSchemaEvaluator
                     break;
                 case "pattern":
                     var text = value!.GetValue<string>();
-                    compiled.Pattern = patterns.GetValueOrDefault(text) ?? throw Unsupported($"pattern '{text}' without a compiled check (a ConfigSchemaPattern)", at);
+                    compiled.Pattern = patterns.GetValueOrDefault(text)
+                        ?? throw Unsupported($"pattern '{text}' without a compiled check (a ConfigSchemaPattern)", at);
                     break;
                 case "$schema" when pointer.Length == 0:
                 case "title" or "description" or "default" or "examples" or "writeOnly":
@@ -232,7 +240,8 @@ public sealed class ConfigSchemaEvaluator
         }
     }
 
-    private static string Escape(string segment) => segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+    private static string Escape(string segment) =>
+        segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 
     private static NotSupportedException Unsupported(string what, string pointer) =>
         new($"The config schema uses {what} at '{pointer}', which {nameof(ConfigSchemaEvaluator)} does not evaluate.");
@@ -264,7 +273,9 @@ public sealed class ConfigSchemaEvaluator
 
     /// <summary>A schema literal as zod prints it: strings in single quotes, anything else as JSON.</summary>
     private static string Literal(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? $"'{value.GetValue<string>()}'" : node?.ToJsonString() ?? "null";
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.String
+            ? $"'{value.GetValue<string>()}'"
+            : node?.ToJsonString() ?? "null";
 
     /// <summary>One schema object, compiled once: its rules, its enum/const values as elements, its regular expression.</summary>
     private sealed class Subschema(JsonObject node, string pointer)

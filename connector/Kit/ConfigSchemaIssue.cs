@@ -12,7 +12,10 @@ public sealed record ConfigSchemaIssue(string Code, string Message, JsonArray Pa
 {
     public JsonObject ToJson() => new() { ["code"] = Code, ["message"] = Message, ["path"] = Path.DeepClone() };
 
-    /// <summary>By path (element by element: names before indices, names ordinally, indices numerically, a shorter path first), then code, then message.</summary>
+    /// <summary>
+    /// By path (element by element: names before indices, names ordinally, indices numerically, a shorter path first),
+    /// then code, then message.
+    /// </summary>
     public static int Compare(ConfigSchemaIssue a, ConfigSchemaIssue b)
     {
         ArgumentNullException.ThrowIfNull(a);

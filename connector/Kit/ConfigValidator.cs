@@ -116,7 +116,10 @@ public sealed class ConfigValidator<TConfig>
             return null;
         }
 
-        var value = properties.Select(p => p.Value?["const"]).OfType<JsonValue>().FirstOrDefault(v => v.GetValueKind() == JsonValueKind.String);
+        var value = properties
+            .Select(p => p.Value?["const"])
+            .OfType<JsonValue>()
+            .FirstOrDefault(v => v.GetValueKind() == JsonValueKind.String);
         return value is null ? null : (parent, order, value.GetValue<string>());
     }
 
@@ -132,7 +135,8 @@ public sealed class ConfigValidator<TConfig>
         return node as JsonObject;
     }
 
-    private static JsonObject Issue(string code, string message) => new() { ["code"] = code, ["message"] = message, ["path"] = new JsonArray() };
+    private static JsonObject Issue(string code, string message) =>
+        new() { ["code"] = code, ["message"] = message, ["path"] = new JsonArray() };
 
     private static ConnectorException Invalid(IEnumerable<JsonObject> issues) => new(
         ConnectorErrorCode.InvalidConfig,

@@ -11,7 +11,7 @@ namespace Logto.ConnectorKit;
 /// Deliberate deviation: Logto's <c>baseKey in payload</c> also sees inherited members (<c>{{constructor}}</c> renders as
 /// <c>function Object() { [native code] }</c>); here only the payload's own JSON members count.
 /// Placeholders are found by a scanner equivalent to Logto's <c>/{{\s*([\w.]+)\s*}}/g</c> rather than a regex: with no
-/// regex left, the Native AOT host carries no regex engine at all (see <c>ConfigSchemaPattern</c> for the measured size).
+/// regex left, the Native AOT host carries no regex engine at all (README's Performance section has the size).
 /// </remarks>
 public static class HandlebarsTemplate
 {
@@ -94,7 +94,8 @@ public static class HandlebarsTemplate
     // ECMAScript \s (WhiteSpace + LineTerminator): .NET's char.IsWhiteSpace also matches U+0085 and misses U+FEFF.
     private static bool IsJsWhiteSpace(char c) => c switch
     {
-        '\t' or '\n' or '\v' or '\f' or '\r' or ' ' or '\u00A0' or '\u1680' or '\u2028' or '\u2029' or '\u202F' or '\u205F' or '\u3000' or '\uFEFF' => true,
+        '\t' or '\n' or '\v' or '\f' or '\r' or ' ' => true,
+        '\u00A0' or '\u1680' or '\u2028' or '\u2029' or '\u202F' or '\u205F' or '\u3000' or '\uFEFF' => true,
         _ => c is >= '\u2000' and <= '\u200A',
     };
 }

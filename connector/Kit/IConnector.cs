@@ -10,9 +10,15 @@ public interface IConnector
 {
     ConnectorDescriptor Descriptor { get; }
 
-    /// <summary>Throws <see cref="ConnectorErrorCode.InvalidConfig"/> with the failing paths when <paramref name="config"/> is invalid.</summary>
+    /// <summary>
+    /// Throws <see cref="ConnectorErrorCode.InvalidConfig"/> with the failing paths when <paramref name="config"/> is
+    /// invalid.
+    /// </summary>
     void ValidateConfig(JsonElement config);
 
-    /// <summary>Sends one message; returns the provider's result as JSON. Honours <paramref name="cancellationToken"/> end to end.</summary>
+    /// <summary>
+    /// Sends one message; returns the provider's result as JSON. Honours <paramref name="cancellationToken"/> end to
+    /// end.
+    /// </summary>
     Task<JsonElement> SendMessageAsync(SendMessageCall request, CancellationToken cancellationToken);
 }

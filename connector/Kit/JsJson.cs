@@ -19,7 +19,10 @@ namespace Logto.ConnectorKit;
 /// </remarks>
 public static class JsJson
 {
-    /// <summary>Stringifies <paramref name="value"/> without the top-level members named in <paramref name="omit"/> (<c>{locale, ...rest}</c>).</summary>
+    /// <summary>
+    /// Stringifies <paramref name="value"/> without the top-level members named in <paramref name="omit"/>
+    /// (<c>{locale, ...rest}</c>).
+    /// </summary>
     public static string Stringify(JsonElement value, params string[] omit)
     {
         ArgumentNullException.ThrowIfNull(omit);
@@ -141,7 +144,10 @@ public static class JsJson
         }
     }
 
-    /// <summary>A canonical numeric string of an integer in [0, 2³² − 2]: <c>"0"</c>, <c>"7"</c>, not <c>"07"</c> or <c>"4294967295"</c>.</summary>
+    /// <summary>
+    /// A canonical numeric string of an integer in [0, 2³² − 2]: <c>"0"</c>, <c>"7"</c>, not <c>"07"</c> or
+    /// <c>"4294967295"</c>.
+    /// </summary>
     private static bool IsArrayIndex(string key, out uint index)
     {
         index = 0;
@@ -177,7 +183,8 @@ public static class JsJson
                 (byte)'n' => text.Append('\n'),
                 (byte)'r' => text.Append('\r'),
                 (byte)'t' => text.Append('\t'),
-                (byte)'u' => text.Append((char)int.Parse(raw.Slice(backslash + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture)),
+                (byte)'u' => text.Append(
+                    (char)int.Parse(raw.Slice(backslash + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture)),
                 _ => text.Append((char)escape), // \" \\ \/
             };
             if (escape == (byte)'u')

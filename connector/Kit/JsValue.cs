@@ -7,7 +7,10 @@ namespace Logto.ConnectorKit;
 /// <summary>JavaScript's view of a JSON value: property access as in Logto's <c>getValue</c>, and <c>String(value ?? '')</c>.</summary>
 public static class JsValue
 {
-    /// <summary><c>object[name]</c> for an own member: object properties (last duplicate wins, like <c>JSON.parse</c>), array indices and <c>length</c>.</summary>
+    /// <summary>
+    /// <c>object[name]</c> for an own member: object properties (last duplicate wins, like <c>JSON.parse</c>), array
+    /// indices and <c>length</c>.
+    /// </summary>
     public static bool TryGetMember(JsonElement container, string name, out JsonElement value)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -35,7 +38,10 @@ public static class JsValue
         }
     }
 
-    /// <summary>Logto's <c>getValue</c>: walks the dotted path; anything that is not an object or array on the way gives <c>undefined</c> (null).</summary>
+    /// <summary>
+    /// Logto's <c>getValue</c>: walks the dotted path; anything that is not an object or array on the way gives
+    /// <c>undefined</c> (null).
+    /// </summary>
     public static JsonElement? GetPath(JsonElement root, string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -53,7 +59,10 @@ public static class JsValue
         return current;
     }
 
-    /// <summary><c>String(value ?? '')</c>: numbers as JS prints them, arrays joined with <c>,</c>, objects as <c>[object Object]</c>.</summary>
+    /// <summary>
+    /// <c>String(value ?? '')</c>: numbers as JS prints them, arrays joined with <c>,</c>, objects as
+    /// <c>[object Object]</c>.
+    /// </summary>
     public static string ToJsString(JsonElement? value) => value is { } element ? ToJsString(element) : string.Empty;
 
     private static string ToJsString(JsonElement value) => value.ValueKind switch

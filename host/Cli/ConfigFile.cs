@@ -12,7 +12,8 @@ internal static class ConfigFile
         {
             text = File.ReadAllText(path);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception exception)
+            when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             error.WriteLine($"error: cannot read {path}: {exception.Message}");
             return null;
@@ -20,7 +21,8 @@ internal static class ConfigFile
 
         try
         {
-            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            var options = new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+            using var document = JsonDocument.Parse(text, options);
             return document.RootElement.Clone();
         }
         catch (JsonException exception)

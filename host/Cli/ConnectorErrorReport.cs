@@ -4,7 +4,10 @@ using Logto.ConnectorKit;
 
 namespace Logto.ConnectorHost.Cli;
 
-/// <summary>A connector failure for people: the Logto code, then the issues (zod-style <c>path: message</c>) or the data, redacted.</summary>
+/// <summary>
+/// A connector failure for people: the Logto code, then the issues (zod-style <c>path: message</c>) or the data,
+/// redacted.
+/// </summary>
 internal static class ConnectorErrorReport
 {
     public static string Describe(ConnectorException exception, IConnector connector, JsonElement config)
@@ -20,11 +23,14 @@ internal static class ConnectorErrorReport
         }
 
         var data = redactor.Redact(JsonSerializer.SerializeToElement(exception.ErrorData, CliJsonContext.Default.JsonNode));
-        if (data.ValueKind == JsonValueKind.Object && data.TryGetProperty("issues", out var issues) && issues.ValueKind == JsonValueKind.Array)
+        if (data.ValueKind == JsonValueKind.Object
+            && data.TryGetProperty("issues", out var issues)
+            && issues.ValueKind == JsonValueKind.Array)
         {
             foreach (var issue in issues.EnumerateArray())
             {
-                text.Append("  - ").Append(PathOf(issue)).Append(": ").Append(StringOf(issue, "message") ?? issue.GetRawText()).Append('\n');
+                text.Append("  - ").Append(PathOf(issue)).Append(": ")
+                    .Append(StringOf(issue, "message") ?? issue.GetRawText()).Append('\n');
             }
 
             return text.ToString();
@@ -40,7 +46,8 @@ internal static class ConnectorErrorReport
             return "(config)";
         }
 
-        return string.Join('.', path.EnumerateArray().Select(segment => segment.ValueKind == JsonValueKind.String ? segment.GetString() : segment.GetRawText()));
+        return string.Join('.', path.EnumerateArray().Select(segment =>
+            segment.ValueKind == JsonValueKind.String ? segment.GetString() : segment.GetRawText()));
     }
 
     private static string? StringOf(JsonElement element, string name) =>

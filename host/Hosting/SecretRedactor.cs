@@ -19,7 +19,8 @@ public sealed class SecretRedactor
     private const int MinimumSubstringLength = 4;
 
     private static readonly string[] SecretNameParts = ["secret", "password", "passwd", "token", "apikey", "privatekey", "credential"];
-    private static readonly string[] SecretFlags = ["x-secret", "x-logto-secret", "sensitive", "x-sensitive", "isConfidential", "airbyte_secret"];
+    private static readonly string[] SecretFlags =
+        ["x-secret", "x-logto-secret", "sensitive", "x-sensitive", "isConfidential", "airbyte_secret"];
 
     private readonly string[] secrets;
 
@@ -157,8 +158,10 @@ public sealed class SecretRedactor
             return false;
         }
 
-        if (IsTrue(property, "writeOnly") || (property.TryGetProperty("format"u8, out var format) && format.ValueKind == JsonValueKind.String
-            && format.ValueEquals("password"u8)))
+        if (IsTrue(property, "writeOnly")
+            || (property.TryGetProperty("format"u8, out var format)
+                && format.ValueKind == JsonValueKind.String
+                && format.ValueEquals("password"u8)))
         {
             return true;
         }

@@ -16,7 +16,8 @@ internal static class DescribeCommands
     public static Command CreateSchema(CliContext cli) =>
         Create(cli, "schema", "Print the connector's config JSON Schema.", connector => connector.Descriptor.ConfigSchema);
 
-    private static Command Create(CliContext cli, string name, string description, Func<IConnector, System.Text.Json.Nodes.JsonNode> describe)
+    private static Command Create(
+        CliContext cli, string name, string description, Func<IConnector, System.Text.Json.Nodes.JsonNode> describe)
     {
         var connectorOption = CliOptions.CreateConnector();
         var command = new Command(name, description) { connectorOption };

@@ -15,9 +15,19 @@ internal static class SendCommand
     public static Command Create(CliContext cli)
     {
         var to = new Option<string>("--to") { Description = "Recipient address.", HelpName = "address", Required = true };
-        var type = new Option<string>("--type") { Description = "Logto template type.", HelpName = "type", DefaultValueFactory = _ => nameof(TemplateType.Generic) };
+        var type = new Option<string>("--type")
+        {
+            Description = "Logto template type.",
+            HelpName = "type",
+            DefaultValueFactory = _ => nameof(TemplateType.Generic),
+        };
         type.AcceptOnlyFromAmong(Enum.GetNames<TemplateType>());
-        var configPath = new Option<string>("--config") { Description = "Config file (JSON, as stored in Logto).", HelpName = "file", Required = true };
+        var configPath = new Option<string>("--config")
+        {
+            Description = "Config file (JSON, as stored in Logto).",
+            HelpName = "file",
+            Required = true,
+        };
         var connectorOption = CliOptions.CreateConnector();
         var command = new Command("send", "Send a test message, as Logto's Test button does.") { to, type, configPath, connectorOption };
         command.SetAction(async (parse, cancellationToken) =>
@@ -36,7 +46,10 @@ internal static class SendCommand
                 return ExitCodes.Usage;
             }
 
-            var data = new SendMessageData(parse.GetValue(to)!, Enum.Parse<TemplateType>(parse.GetValue(type)!), Json(new JsonObject { ["code"] = "000000" }));
+            var data = new SendMessageData(
+                parse.GetValue(to)!,
+                Enum.Parse<TemplateType>(parse.GetValue(type)!),
+                Json(new JsonObject { ["code"] = "000000" }));
             return await SendAsync(cli, connector, data, Json(config), cancellationToken).ConfigureAwait(false);
         });
         return command;
@@ -58,7 +71,8 @@ internal static class SendCommand
         return JsonObject.Create(element);
     }
 
-    private static async Task<int> SendAsync(CliContext cli, IConnector connector, SendMessageData data, JsonElement config, CancellationToken cancellationToken)
+    private static async Task<int> SendAsync(
+        CliContext cli, IConnector connector, SendMessageData data, JsonElement config, CancellationToken cancellationToken)
     {
         JsonElement result;
         try

@@ -13,7 +13,8 @@ internal static class StackTraceCommand
 {
     public static Command Create(CliContext cli)
     {
-        var command = new Command("stack-trace", "Print this build's own stack trace to stderr (to check scripts/symbolize and the kept symbols).");
+        var command = new Command(
+            "stack-trace", "Print this build's own stack trace to stderr (to check scripts/symbolize and the kept symbols).");
         command.SetAction(_ =>
         {
             PrintOwnStackTrace(cli.Error);

@@ -4,7 +4,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Logto.ConnectorHost.Cli.Commands;
 
-/// <summary><c>validate-config &lt;file&gt;</c>: the connector's own validation, told to a person; exit 0 valid, 1 invalid, 2 unusable input.</summary>
+/// <summary>
+/// <c>validate-config &lt;file&gt;</c>: the connector's own validation, told to a person; exit 0 valid, 1 invalid, 2
+/// unusable input.
+/// </summary>
 internal static class ValidateConfigCommand
 {
     public static Command Create(CliContext cli)

@@ -51,9 +51,12 @@ internal static class SendMessageDataReader
         var data = new ConnectorErrorData
         {
             Code = code,
-            Data = JsonSerializer.SerializeToElement<JsonNode>(new JsonObject { ["message"] = message, ["param"] = param }, HostJsonContext.Wire.JsonNode),
+            Data = JsonSerializer.SerializeToElement<JsonNode>(
+                new JsonObject { ["message"] = message, ["param"] = param }, HostJsonContext.Wire.JsonNode),
         };
         return new JsonRpcException(
-            JsonRpcErrorCodes.ConnectorError, "Connector error: " + code, JsonSerializer.SerializeToElement(data, HostJsonContext.Wire.ConnectorErrorData));
+            JsonRpcErrorCodes.ConnectorError,
+            "Connector error: " + code,
+            JsonSerializer.SerializeToElement(data, HostJsonContext.Wire.ConnectorErrorData));
     }
 }

@@ -2,7 +2,10 @@ namespace Logto.ConnectorHost.Dispatch;
 
 /// <summary>The dispatcher's bounds, taken from <see cref="ConnectorHostOptions"/>.</summary>
 internal sealed record DispatcherLimits(
-    int MaxConcurrentRequests, int MaxPendingRequests, TimeSpan ShutdownGracePeriod, long MaxInflightBytes = ConnectorHostOptions.DefaultMaxInflightBytes)
+    int MaxConcurrentRequests,
+    int MaxPendingRequests,
+    TimeSpan ShutdownGracePeriod,
+    long MaxInflightBytes = ConnectorHostOptions.DefaultMaxInflightBytes)
 {
     /// <summary>How long cancelled handlers get to answer after the grace period, before the host answers for them.</summary>
     public static readonly TimeSpan CancellationGracePeriod = TimeSpan.FromSeconds(1);
@@ -11,6 +14,9 @@ internal sealed record DispatcherLimits(
     {
         ArgumentNullException.ThrowIfNull(options);
         return new(
-            options.MaxConcurrentRequests, Math.Max(options.MaxPendingRequests, options.MaxConcurrentRequests), options.ShutdownGracePeriod, options.MaxInflightBytes);
+            options.MaxConcurrentRequests,
+            Math.Max(options.MaxPendingRequests, options.MaxConcurrentRequests),
+            options.ShutdownGracePeriod,
+            options.MaxInflightBytes);
     }
 }

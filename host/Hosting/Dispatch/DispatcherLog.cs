@@ -47,7 +47,11 @@ internal static partial class DispatcherLog
     [LoggerMessage(13, LogLevel.Debug, "Ignored notification {Method}")]
     public static partial void IgnoredNotification(this ILogger logger, string method);
 
-    [LoggerMessage(16, LogLevel.Warning, "Refused {Id}: its {ParamsBytes} bytes of params would take the requests in flight ({InflightBytes} bytes) over the {MaxInflightBytes}-byte budget")]
+    [LoggerMessage(
+        16,
+        LogLevel.Warning,
+        "Refused {Id}: its {ParamsBytes} bytes of params would take the requests in flight ({InflightBytes} bytes) "
+            + "over the {MaxInflightBytes}-byte budget")]
     public static partial void OverBudget(this ILogger logger, string id, long paramsBytes, long inflightBytes, long maxInflightBytes);
 
     [LoggerMessage(14, LogLevel.Debug, "Ignored a response from the client (the host sends no requests)")]

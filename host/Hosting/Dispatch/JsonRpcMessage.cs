@@ -72,7 +72,12 @@ internal readonly record struct JsonRpcMessage(
     private static JsonRpcMessage Invalid(RequestId? id, string problem) => new(JsonRpcMessageKind.Invalid, id, Problem: problem);
 
     /// <summary>The envelope's members in one pass (a lookup by name throws when it passes a name that cannot be decoded).</summary>
-    private readonly record struct Envelope(JsonElement? Id, JsonElement? Version, JsonElement? Method, JsonElement? Params, bool HasResultOrError)
+    private readonly record struct Envelope(
+        JsonElement? Id,
+        JsonElement? Version,
+        JsonElement? Method,
+        JsonElement? Params,
+        bool HasResultOrError)
     {
         public static Envelope Read(JsonElement message)
         {

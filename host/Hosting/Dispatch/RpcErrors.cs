@@ -3,7 +3,10 @@ using Logto.ConnectorHost.Protocol;
 
 namespace Logto.ConnectorHost.Dispatch;
 
-/// <summary>The host's error answers, one factory per code. Texts are fixed: no input is echoed except param names and connector ids.</summary>
+/// <summary>
+/// The host's error answers, one factory per code. Texts are fixed: no input is echoed except param names and connector
+/// ids.
+/// </summary>
 internal static class RpcErrors
 {
     public static JsonRpcError ParseError(string? problem = null) => new()

@@ -27,7 +27,10 @@ public static class JsonRpcErrorCodes
     /// </summary>
     public const int Overloaded = -32001;
 
-    /// <summary>A request other than <c>initialize</c> or <c>ping</c> before a successful <c>initialize</c> (LSP's ServerNotInitialized).</summary>
+    /// <summary>
+    /// A request other than <c>initialize</c> or <c>ping</c> before a successful <c>initialize</c> (LSP's
+    /// ServerNotInitialized).
+    /// </summary>
     public const int NotInitialized = -32002;
 
     /// <summary>The request was cancelled by <c>$/cancelRequest</c> or by the host shutting down (LSP's RequestCancelled).</summary>

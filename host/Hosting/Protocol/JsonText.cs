@@ -26,7 +26,10 @@ internal static class JsonText
         return false;
     }
 
-    /// <summary>True when <paramref name="element"/> is a string equal to <paramref name="utf8"/>; false, never a throw, otherwise.</summary>
+    /// <summary>
+    /// True when <paramref name="element"/> is a string equal to <paramref name="utf8"/>; false, never a throw,
+    /// otherwise.
+    /// </summary>
     public static bool ValueEquals(JsonElement element, ReadOnlySpan<byte> utf8) =>
         element.ValueKind == JsonValueKind.String && IsDecodable(JsonMarshal.GetRawUtf8Value(element)) && element.ValueEquals(utf8);
 
@@ -36,7 +39,9 @@ internal static class JsonText
 
     /// <summary>The member's name, a lone surrogate kept as such (for lookups and masks, never written back as JSON).</summary>
     public static string NameOf(JsonProperty property) =>
-        IsDecodable(JsonMarshal.GetRawUtf8PropertyName(property)) ? property.Name : DecodeLenient(JsonMarshal.GetRawUtf8PropertyName(property));
+        IsDecodable(JsonMarshal.GetRawUtf8PropertyName(property))
+            ? property.Name
+            : DecodeLenient(JsonMarshal.GetRawUtf8PropertyName(property));
 
     /// <summary>A string's value, lone surrogates kept as such; "" for a non-string.</summary>
     public static string GetStringLenient(JsonElement element)

@@ -21,7 +21,9 @@ internal sealed class RequestIdConverter : JsonConverter<RequestId>
             return reader.GetString()!;
         }
 
-        ReadOnlySpan<byte> raw = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan;
+        ReadOnlySpan<byte> raw = reader.HasValueSequence
+            ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence)
+            : reader.ValueSpan;
         return JsonText.DecodeLenient(raw);
     }
 

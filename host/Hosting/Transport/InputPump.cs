@@ -20,7 +20,9 @@ internal static class InputPump
         // The frame reader keeps a frame whole until it is complete, so the pipe must take the largest frame and its header
         // before it stops the pump; beyond that the pump stops reading, and the bridge sees stdin fill up. Resuming at the
         // same mark: a lower one could leave the pump paused while the reader waits for the rest of a large frame.
-        var bound = maxFrameBytes >= long.MaxValue / 2 ? long.MaxValue / 2 : maxFrameBytes + LspFrameReader.MaxHeaderSectionBytes + ChunkBytes;
+        var bound = maxFrameBytes >= long.MaxValue / 2
+            ? long.MaxValue / 2
+            : maxFrameBytes + LspFrameReader.MaxHeaderSectionBytes + ChunkBytes;
         var pipe = new Pipe(new PipeOptions(
             readerScheduler: PipeScheduler.Inline,
             writerScheduler: PipeScheduler.Inline,

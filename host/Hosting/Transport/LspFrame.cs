@@ -2,7 +2,10 @@ using Logto.ConnectorHost.Protocol;
 
 namespace Logto.ConnectorHost.Transport;
 
-/// <summary>One result of <see cref="LspFrameReader.ReadAsync"/>: a body, or why there is none (and the id, when it could be recovered).</summary>
+/// <summary>
+/// One result of <see cref="LspFrameReader.ReadAsync"/>: a body, or why there is none (and the id, when it could be
+/// recovered).
+/// </summary>
 internal readonly record struct LspFrame(
     LspFrameKind Kind,
     ReadOnlyMemory<byte> Body = default,
