@@ -68,7 +68,7 @@ internal sealed class ConnectorMethods : IRpcMethods
 
     public ReadOnlyMemory<byte> Initialize(JsonElement? parameters)
     {
-        var request = ParamsBinder.Bind(parameters, HostJsonContext.Wire.InitializeParams);
+        var request = InitializeParamsReader.Read(parameters);
         if (request.ProtocolVersion != ProtocolNames.ProtocolVersion)
         {
             throw RpcErrors.UnsupportedProtocolVersion(request.ProtocolVersion);
