@@ -66,7 +66,8 @@ try {
         'peak anon / file (sampled)': `${fmt(peaks.anonMb, 1)} / ${fmt(peaks.fileMb, 1)}`,
         'sends/s': fmt((latencies.length / elapsedMs) * 1000, 0),
         'file-backed, largest (MB)': files,
-        _rss: afterSends.rssMb,
+        _peak: afterSends.peakMb,
+        _split: peaks,
       });
     } finally {
       await bridge.stop();
@@ -80,6 +81,9 @@ console.log(
   'Host memory in MB (VmRSS, RssAnon, RssFile, VmHWM from /proc; peaks of anonymous and file-backed pages each on its own, ' +
     'from smaps_rollup every 20 ms), sendMessage through the bridge to the sandbox, 64 in flight',
 );
-table(rows.map(({ _rss, ...row }) => row));
-const aot = rows[0]._rss;
-console.log(`target AOT RSS <= 16 MB after ${sends} sends: ${aot <= 16 ? 'met' : `MISSED by ${fmt(aot - 16, 1)} MB`}`);
+table(rows.map(({ _peak, _split, ...row }) => row));
+const { _peak: peak, _split: split } = rows[0];
+console.log(
+  `target AOT peak RSS <= 16 MB under ${sends} sends: ${peak <= 16 ? 'met' : `MISSED by ${fmt(peak - 16, 1)} MB`} ` +
+    `(peak ${fmt(peak, 1)} MB; anonymous peak ${fmt(split.anonMb, 1)} MB, file-backed peak ${fmt(split.fileMb, 1)} MB)`,
+);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -14,128 +15,170 @@ namespace Logto.ConnectorKit;
 /// <c>x-placeholder</c> (else a string <c>examples[0]</c>) → placeholder, <c>description</c>, <c>x-tooltip</c> → tooltip,
 /// <c>writeOnly: true</c> → <c>isConfidential</c> (Logto masks <c>Text</c> items only, so a secret of any other kind throws).</item>
 /// </list>
-/// Only System.Text.Json.Nodes: safe under Native AOT.
+/// Written straight to a <see cref="Utf8JsonWriter"/> from the parsed schema: the host writes the items into its
+/// <c>initialize</c> answer at every start, and building them as nodes first cost several times more.
 /// </summary>
 public static class ConnectorConfigForm
 {
+    /// <summary>The items as nodes (for the metadata's <see cref="JsonObject"/> form and for tests).</summary>
     public static JsonArray FromSchema(JsonObject configSchema)
     {
         ArgumentNullException.ThrowIfNull(configSchema);
-        var required = StringSet(configSchema["required"]);
-        var items = new JsonArray();
-        if (configSchema["properties"] is not JsonObject properties)
+        var schema = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(schema))
         {
-            return items;
+            configSchema.WriteTo(writer);
         }
 
-        foreach (var (key, node) in properties)
+        using var document = JsonDocument.Parse(schema.WrittenMemory);
+        var items = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(items))
         {
-            if (node is JsonObject property)
+            Write(writer, document.RootElement);
+        }
+
+        return JsonNode.Parse(items.WrittenSpan)!.AsArray();
+    }
+
+    /// <summary>Writes the items of <paramref name="configSchema"/> as one JSON array.</summary>
+    public static void Write(Utf8JsonWriter writer, JsonElement configSchema)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartArray();
+        if (configSchema.ValueKind == JsonValueKind.Object && configSchema.TryGetProperty("properties", out var properties)
+            && properties.ValueKind == JsonValueKind.Object)
+        {
+            var required = StringSet(Member(configSchema, "required"));
+            foreach (var property in properties.EnumerateObject())
             {
-                items.Add((JsonNode)FormItem(key, property, required.Contains(key)));
+                if (property.Value.ValueKind == JsonValueKind.Object)
+                {
+                    WriteItem(writer, property.Name, property.Value, required.Contains(property.Name));
+                }
             }
         }
 
-        return items;
+        writer.WriteEndArray();
     }
 
-    private static JsonObject FormItem(string key, JsonObject property, bool required)
+    private static void WriteItem(Utf8JsonWriter writer, string key, JsonElement property, bool required)
     {
         var type = FormItemType(property);
-        var item = new JsonObject
+        if (IsTrue(Member(property, "writeOnly")) && type != "Text")
         {
-            ["key"] = key,
-            ["label"] = StringOf(property["title"]) ?? key,
-            ["type"] = type,
-            ["required"] = required,
-        };
-        AddIfPresent(item, "placeholder", Placeholder(property));
-        if (property["default"] is { } defaultValue)
+            throw new ArgumentException($"Property '{key}' is a secret (writeOnly) but renders as {type}; Logto masks only Text items.", nameof(property));
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString("key", key);
+        writer.WriteString("label", StringOf(Member(property, "title")) ?? key);
+        writer.WriteString("type", type);
+        writer.WriteBoolean("required", required);
+        WriteIfPresent(writer, "placeholder", Placeholder(property));
+        if (Member(property, "default") is { ValueKind: not JsonValueKind.Null } defaultValue)
         {
-            item["defaultValue"] = defaultValue.DeepClone();
+            writer.WritePropertyName("defaultValue");
+            defaultValue.WriteTo(writer);
         }
 
         if (type is "Select" or "MultiSelect")
         {
-            item["selectItems"] = SelectItems(type == "Select" ? property : (JsonObject)property["items"]!, withTitles: type == "Select");
+            writer.WritePropertyName("selectItems");
+            WriteSelectItems(writer, type == "Select" ? property : property.GetProperty("items"), withTitles: type == "Select");
         }
 
-        AddIfPresent(item, "description", StringOf(property["description"]));
-        AddIfPresent(item, "tooltip", StringOf(property["x-tooltip"]));
-        if (IsTrue(property["writeOnly"]))
+        WriteIfPresent(writer, "description", StringOf(Member(property, "description")));
+        WriteIfPresent(writer, "tooltip", StringOf(Member(property, "x-tooltip")));
+        if (IsTrue(Member(property, "writeOnly")))
         {
-            if (type != "Text")
-            {
-                throw new ArgumentException($"Property '{key}' is a secret (writeOnly) but renders as {type}; Logto masks only Text items.", nameof(property));
-            }
-
-            item["isConfidential"] = true;
+            writer.WriteBoolean("isConfidential", true);
         }
 
-        return item;
+        writer.WriteEndObject();
     }
 
-    private static string FormItemType(JsonObject property)
+    private static string FormItemType(JsonElement property)
     {
-        if (property["enum"] is JsonArray)
+        if (Member(property, "enum") is { ValueKind: JsonValueKind.Array })
         {
             return "Select";
         }
 
         return PrimaryType(property) switch
         {
-            "array" when property["items"] is JsonObject { } items && items["enum"] is JsonArray => "MultiSelect",
+            "array" when Member(property, "items") is { ValueKind: JsonValueKind.Object } items
+                && Member(items, "enum") is { ValueKind: JsonValueKind.Array } => "MultiSelect",
             "boolean" => "Switch",
             "number" or "integer" => "Number",
-            "string" => IsTrue(property["x-multiline"]) ? "MultilineText" : "Text",
+            "string" => IsTrue(Member(property, "x-multiline")) ? "MultilineText" : "Text",
             _ => "Json",
         };
     }
 
     /// <summary><c>"type": "string"</c>, or the first non-null entry of <c>"type": ["null", "string"]</c>.</summary>
-    private static string? PrimaryType(JsonObject property) => property["type"] switch
+    private static string? PrimaryType(JsonElement property) => Member(property, "type") switch
     {
-        JsonValue value => StringOf(value),
-        JsonArray types => types.Select(StringOf).FirstOrDefault(t => t is not null and not "null"),
-        _ => null,
+        { ValueKind: JsonValueKind.Array } types => types.EnumerateArray().Select(t => StringOf(t)).FirstOrDefault(t => t is not null and not "null"),
+        var value => StringOf(value),
     };
 
-    private static JsonArray SelectItems(JsonObject schema, bool withTitles)
+    private static void WriteSelectItems(Utf8JsonWriter writer, JsonElement schema, bool withTitles)
     {
-        var values = (JsonArray)schema["enum"]!;
-        var titles = schema["x-enumTitles"] as JsonArray;
-        var selectItems = new JsonArray();
-        for (var i = 0; i < values.Count; i++)
+        var values = schema.GetProperty("enum");
+        var titles = Member(schema, "x-enumTitles") is { ValueKind: JsonValueKind.Array } array ? array : (JsonElement?)null;
+        var titleCount = titles?.GetArrayLength() ?? 0;
+        writer.WriteStartArray();
+        var i = 0;
+        foreach (var element in values.EnumerateArray())
         {
-            var value = StringOf(values[i]) ?? values[i]?.ToJsonString() ?? "null";
-            var selectItem = new JsonObject { ["value"] = value };
+            var value = StringOf(element) ?? Compact(element);
+            writer.WriteStartObject();
+            writer.WriteString("value", value);
             if (withTitles)
             {
-                selectItem["title"] = titles is not null && i < titles.Count ? StringOf(titles[i]) ?? value : value;
+                writer.WriteString("title", i < titleCount ? StringOf(titles!.Value[i]) ?? value : value);
             }
 
-            selectItems.Add((JsonNode)selectItem);
+            writer.WriteEndObject();
+            i++;
         }
 
-        return selectItems;
+        writer.WriteEndArray();
     }
 
-    private static string? Placeholder(JsonObject property) =>
-        StringOf(property["x-placeholder"]) ?? (property["examples"] is JsonArray { Count: > 0 } examples ? StringOf(examples[0]) : null);
+    private static string? Placeholder(JsonElement property) =>
+        StringOf(Member(property, "x-placeholder"))
+        ?? (Member(property, "examples") is { ValueKind: JsonValueKind.Array } examples && examples.GetArrayLength() > 0 ? StringOf(examples[0]) : null);
 
-    private static HashSet<string> StringSet(JsonNode? node) =>
-        node is JsonArray array ? array.Select(StringOf).OfType<string>().ToHashSet(StringComparer.Ordinal) : [];
+    private static HashSet<string> StringSet(JsonElement? element) =>
+        element is { ValueKind: JsonValueKind.Array } array
+            ? array.EnumerateArray().Select(e => StringOf(e)).OfType<string>().ToHashSet(StringComparer.Ordinal)
+            : [];
 
-    private static string? StringOf(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+    private static JsonElement? Member(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : null;
 
-    private static bool IsTrue(JsonNode? node) => node is JsonValue value && value.GetValueKind() == JsonValueKind.True;
+    private static string? StringOf(JsonElement? element) => element is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
 
-    private static void AddIfPresent(JsonObject item, string name, string? value)
+    private static bool IsTrue(JsonElement? element) => element is { ValueKind: JsonValueKind.True };
+
+    /// <summary>A non-string enum value as its JSON text, without the schema's whitespace.</summary>
+    private static string Compact(JsonElement element)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            element.WriteTo(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void WriteIfPresent(Utf8JsonWriter writer, string name, string? value)
     {
         if (value is not null)
         {
-            item[name] = value;
+            writer.WriteString(name, value);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Logto.ConnectorKit;
@@ -6,7 +7,7 @@ namespace Logto.ConnectorKit;
 /// What a connector states about itself, and the Logto metadata (connector-kit <c>ConnectorMetadata</c>) and descriptor built
 /// from it: <c>formItems</c> come from the committed config schema, the logo is the package's <c>./logo.svg</c>, no
 /// platform. Every getter returns fresh JSON nodes: a caller may add them to its own tree or change them without touching
-/// anyone else's.
+/// anyone else's; the host instead writes the JSON straight into its <c>initialize</c> answer.
 /// </summary>
 /// <param name="Id">Distinct from any official connector's, so both can be installed.</param>
 /// <param name="Type">Logto's connector type, <c>Email</c> or <c>Sms</c>.</param>
@@ -28,38 +29,38 @@ public sealed record ConnectorMetadataSource(
     public JsonObject ConfigSchema => Schema.Parse();
 
     /// <summary>Logto metadata: what <c>connectorMetadataGuard</c> checks and the admin console shows.</summary>
-    public JsonObject Metadata => MetadataWith(ConfigSchema);
+    public JsonObject Metadata => ConnectorDescriptor.ParseObject(WriteMetadata);
 
-    public ConnectorDescriptor Descriptor
+    /// <summary>The descriptor, its JSON written from this source when it is asked for (nothing is built before).</summary>
+    public ConnectorDescriptor Descriptor => new(Id, Type, WriteMetadata, Schema.WriteTo) { ConfigSchemaPath = Schema.PackagePath };
+
+    /// <summary>Writes the Logto metadata as one JSON object.</summary>
+    public void WriteMetadata(Utf8JsonWriter writer)
     {
-        get
-        {
-            var schema = ConfigSchema;
-            return new(Id, Type, MetadataWith(schema), schema) { ConfigSchemaPath = Schema.PackagePath };
-        }
+        ArgumentNullException.ThrowIfNull(writer);
+        using var schema = Schema.ParseDocument();
+        writer.WriteStartObject();
+        writer.WriteString("id", Id);
+        writer.WriteString("target", Target);
+        writer.WriteNull("platform");
+        WriteLocalized(writer, "name", Name);
+        writer.WriteString("logo", "./logo.svg");
+        writer.WriteNull("logoDark");
+        WriteLocalized(writer, "description", Description);
+        writer.WriteString("readme", Readme);
+        writer.WritePropertyName("formItems");
+        ConnectorConfigForm.Write(writer, schema.RootElement);
+        writer.WriteEndObject();
     }
 
-    private JsonObject MetadataWith(JsonObject configSchema) => new()
+    private static void WriteLocalized(Utf8JsonWriter writer, string name, IReadOnlyList<(string Language, string Text)> texts)
     {
-        ["id"] = Id,
-        ["target"] = Target,
-        ["platform"] = null,
-        ["name"] = Localized(Name),
-        ["logo"] = "./logo.svg",
-        ["logoDark"] = null,
-        ["description"] = Localized(Description),
-        ["readme"] = Readme,
-        ["formItems"] = ConnectorConfigForm.FromSchema(configSchema),
-    };
-
-    private static JsonObject Localized(IReadOnlyList<(string Language, string Text)> texts)
-    {
-        var localized = new JsonObject();
+        writer.WriteStartObject(name);
         foreach (var (language, text) in texts)
         {
-            localized[language] = text;
+            writer.WriteString(language, text);
         }
 
-        return localized;
+        writer.WriteEndObject();
     }
 }

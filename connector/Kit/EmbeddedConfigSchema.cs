@@ -1,29 +1,43 @@
 using System.Reflection;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Logto.ConnectorKit;
 
 /// <summary>
 /// A connector's committed config schema (<c>schema/&lt;name&gt;.config.schema.json</c>), embedded in its assembly under its
-/// file name: read once, handed out as fresh nodes (a caller may change or re-parent them), and where the npm package
-/// keeps the same file (the manifest's <c>configSchema</c>).
+/// file name: read once, handed out as fresh nodes (a caller may change or re-parent them) or written as it is, and where
+/// the npm package keeps the same file (the manifest's <c>configSchema</c>).
 /// </summary>
 public sealed class EmbeddedConfigSchema(Assembly assembly, string fileName)
 {
-    private readonly Lazy<string> text = new(() =>
+    private readonly Lazy<byte[]> utf8 = new(() =>
     {
         using var stream = assembly.GetManifestResourceStream(fileName)
             ?? throw new InvalidOperationException($"Embedded resource {fileName} is missing from {assembly.GetName().Name}.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        var all = bytes.ToArray();
+        return all.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? all[Encoding.UTF8.Preamble.Length..] : all;
     });
 
     /// <summary>The schema's text, exactly as committed.</summary>
-    public string Json => text.Value;
+    public string Json => Encoding.UTF8.GetString(utf8.Value);
 
     /// <summary>Package-relative path of the same file in the connector's npm package.</summary>
     public string PackagePath => $"./schema/{fileName}";
 
     /// <summary>The schema (JSON Schema draft 2020-12), a fresh copy on every call.</summary>
-    public JsonObject Parse() => JsonNode.Parse(text.Value)!.AsObject();
+    public JsonObject Parse() => JsonNode.Parse(utf8.Value)!.AsObject();
+
+    /// <summary>The schema as a read-only document, for reading it without building nodes.</summary>
+    public JsonDocument ParseDocument() => JsonDocument.Parse(utf8.Value);
+
+    /// <summary>Writes the schema as committed (its whitespace too): it is valid JSON, the connector's tests parse it.</summary>
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteRawValue(utf8.Value, skipInputValidation: true);
+    }
 }

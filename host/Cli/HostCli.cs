@@ -9,6 +9,12 @@ internal static class HostCli
 {
     public static async Task<int> RunAsync(string[] args, ConnectorHostStreams stdio)
     {
+        // `serve` as the bridge starts it, at every Logto start: without building the command line's commands and help.
+        if (ServeArguments.TryParse(args, out var serve))
+        {
+            return await ServeCommand.RunAsync(serve, stdio).ConfigureAwait(false);
+        }
+
         var stdout = new StreamWriter(stdio.Output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true)
         {
             AutoFlush = true,
@@ -38,7 +44,7 @@ internal static class HostCli
 
     private static readonly (string Name, Func<CliContext, Command> Create)[] Subcommands =
     [
-        ("serve", ServeCommand.Create),
+        (ServeArguments.Command, ServeCommand.Create),
         ("manifest", DescribeCommands.CreateManifest),
         ("schema", DescribeCommands.CreateSchema),
         ("validate-config", ValidateConfigCommand.Create),
@@ -51,7 +57,7 @@ internal static class HostCli
     /// and need not build the other commands' options (parse results and errors are the same; help lists what was built,
     /// and a subcommand's help shows only that subcommand anyway).
     /// </summary>
-    private static RootCommand CreateRoot(CliContext cli, string[] args)
+    public static RootCommand CreateRoot(CliContext cli, string[] args)
     {
         var root = new RootCommand(
             "Serves Logto connectors written in C# over JSON-RPC 2.0 on stdio (LSP Content-Length framing, protocol v1), " +

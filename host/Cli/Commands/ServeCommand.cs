@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Numerics;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +9,7 @@ internal static class ServeCommand
 {
     public static Command Create(CliContext cli)
     {
-        var command = new Command("serve", "Serve the connectors over JSON-RPC 2.0 on stdin/stdout (the default command).");
+        var command = new Command(ServeArguments.Command, "Serve the connectors over JSON-RPC 2.0 on stdin/stdout (the default command).");
         Configure(command, cli);
         return command;
     }
@@ -18,32 +17,46 @@ internal static class ServeCommand
     /// <summary>Adds serve's options and action to <paramref name="command"/> (the root gets its own copies).</summary>
     public static void Configure(Command command, CliContext cli)
     {
-        var parentPid = Positive<int>("--parent-pid", "pid", $"Exit when this process exits (default: ${CliOptions.ParentPidVariable}; else the original parent, on Unix).");
-        var maxFrameBytes = Positive<long>("--max-frame-bytes", "bytes", "Largest accepted frame body; larger frames are skipped and answered -32600.", ConnectorHostOptions.DefaultMaxFrameBytes);
-        var maxInflight = Positive<long>("--max-inflight-bytes", "bytes", "Bytes of params that requests in flight may hold together; a request over it is answered -32001.", ConnectorHostOptions.DefaultMaxInflightBytes);
-        var maxConcurrent = Positive<int>("--max-concurrent-requests", "count", "Requests handled at the same time.", 128);
-        var grace = Positive<int>("--shutdown-grace-ms", "ms", "On end of input, SIGTERM or parent death: how long requests in flight may still finish.", 5000);
+        var defaults = new ServeSettings();
+        var parentPid = Positive<int>(ServeArguments.ParentPid, "pid", $"Exit when this process exits (default: ${CliEnvironment.ParentPidVariable}; else the original parent, on Unix).");
+        var maxFrameBytes = Positive<long>(ServeArguments.MaxFrameBytes, "bytes", "Largest accepted frame body; larger frames are skipped and answered -32600.", defaults.MaxFrameBytes);
+        var maxInflight = Positive<long>(ServeArguments.MaxInflightBytes, "bytes", "Bytes of params that requests in flight may hold together; a request over it is answered -32001.", defaults.MaxInflightBytes);
+        var maxConcurrent = Positive<int>(ServeArguments.MaxConcurrentRequests, "count", "Requests handled at the same time.", defaults.MaxConcurrentRequests);
+        var grace = Positive<int>(ServeArguments.ShutdownGraceMs, "ms", "On end of input, SIGTERM or parent death: how long requests in flight may still finish.", defaults.ShutdownGraceMs);
         command.Options.Add(parentPid);
         command.Options.Add(maxFrameBytes);
         command.Options.Add(maxInflight);
         command.Options.Add(maxConcurrent);
         command.Options.Add(grace);
-        command.SetAction(async (parse, _) =>
+        command.SetAction((parse, _) => RunAsync(ReadSettings(parse), cli.Stdio));
+    }
+
+    /// <summary>Serve's settings from System.CommandLine's parse of a command line that runs <c>serve</c>.</summary>
+    public static ServeSettings ReadSettings(ParseResult parse) => new()
+    {
+        ParentPid = parse.GetResult(ServeArguments.ParentPid) is null ? null : parse.GetValue<int>(ServeArguments.ParentPid),
+        LogLevel = parse.GetValue(CliOptions.LogLevel),
+        MaxFrameBytes = parse.GetValue<long>(ServeArguments.MaxFrameBytes),
+        MaxInflightBytes = parse.GetValue<long>(ServeArguments.MaxInflightBytes),
+        MaxConcurrentRequests = parse.GetValue<int>(ServeArguments.MaxConcurrentRequests),
+        ShutdownGraceMs = parse.GetValue<int>(ServeArguments.ShutdownGraceMs),
+    };
+
+    /// <summary>Serves with <paramref name="settings"/> until the input ends or the host is stopped; returns the exit code.</summary>
+    public static async Task<int> RunAsync(ServeSettings settings, ConnectorHostStreams stdio)
+    {
+        using var dependencies = CliConnectors.CreateDependencies(CliEnvironment.LogLevelOf(settings.LogLevel, LogLevel.Information));
+        var options = new ConnectorHostOptions
         {
-            var parent = parse.GetResult(parentPid) is null ? ParentFromEnvironment() : parse.GetValue(parentPid);
-            using var dependencies = CliConnectors.CreateDependencies(CliOptions.LogLevelOf(parse, LogLevel.Information));
-            var options = new ConnectorHostOptions
-            {
-                ParentProcessId = parent,
-                MaxFrameBytes = parse.GetValue(maxFrameBytes),
-                MaxInflightBytes = parse.GetValue(maxInflight),
-                MaxConcurrentRequests = parse.GetValue(maxConcurrent),
-                ShutdownGracePeriod = TimeSpan.FromMilliseconds(parse.GetValue(grace)),
-            };
-            // The runner handles SIGTERM and Ctrl+C itself (a graceful drain); nothing else stops it.
-            return await ConnectorHostRunner.RunAsync(CliConnectors.Create(dependencies), options, cli.Stdio, dependencies, CancellationToken.None)
-                .ConfigureAwait(false);
-        });
+            ParentProcessId = settings.ParentPid ?? CliEnvironment.ParentPid(),
+            MaxFrameBytes = settings.MaxFrameBytes,
+            MaxInflightBytes = settings.MaxInflightBytes,
+            MaxConcurrentRequests = settings.MaxConcurrentRequests,
+            ShutdownGracePeriod = TimeSpan.FromMilliseconds(settings.ShutdownGraceMs),
+        };
+        // The runner handles SIGTERM and Ctrl+C itself (a graceful drain); nothing else stops it.
+        return await ConnectorHostRunner.RunAsync(CliConnectors.Create(dependencies), options, stdio, dependencies, CancellationToken.None)
+            .ConfigureAwait(false);
     }
 
     private static Option<T> Positive<T>(string name, string helpName, string description, T? defaultValue = null)
@@ -57,7 +70,7 @@ internal static class ServeCommand
 
         option.CustomParser = result =>
         {
-            if (result.Tokens.Count == 1 && T.TryParse(result.Tokens[0].Value, CultureInfo.InvariantCulture, out var parsed) && parsed > T.Zero)
+            if (result.Tokens.Count == 1 && ServeArguments.TryPositive<T>(result.Tokens[0].Value) is { } parsed)
             {
                 return parsed;
             }
@@ -67,9 +80,4 @@ internal static class ServeCommand
         };
         return option;
     }
-
-    private static int? ParentFromEnvironment() =>
-        int.TryParse(Environment.GetEnvironmentVariable(CliOptions.ParentPidVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid > 0
-            ? pid
-            : null;
 }

@@ -35,37 +35,32 @@ public static partial class ConnectorHostRunner
         using var lifetime = new RunnerLifetime();
         using var parentGone = new ParentGoneSignal();
         var settings = Options.Create(options);
-        BackgroundService[] services =
-        [
-            new ConnectorHostService(streams, new ConnectorRegistry(connectors), settings, dependencies.TimeProvider, lifetime, parentGone, loggerFactory),
-            new ParentProcessWatchdog(settings, dependencies.TimeProvider, lifetime, parentGone, loggerFactory.CreateLogger<ParentProcessWatchdog>()),
-        ];
+        var hostService = new ConnectorHostService(streams, new ConnectorRegistry(connectors), settings, dependencies.TimeProvider, lifetime, parentGone, loggerFactory);
+        var watchdog = new ParentProcessWatchdog(settings, dependencies.TimeProvider, lifetime, parentGone, loggerFactory.CreateLogger<ParentProcessWatchdog>());
 
+        // Each service runs on this thread up to its first wait, as BackgroundService.StartAsync would run it on the thread pool:
+        // the input pump and the initialize answer come first, with no pool thread started before them; signal handling (its
+        // own thread) and the watchdog's timer (another) follow.
         using var stopped = cancellationToken.Register(lifetime.StopApplication);
+        var failed = false;
+        using var serviceStop = new CancellationTokenSource();
+        var services = new List<(string Name, Task Running)>();
+        Start(nameof(ConnectorHostService), hostService.RunAsync);
         using var sigterm = OnSignal(PosixSignal.SIGTERM, lifetime);
         using var sigint = OnSignal(PosixSignal.SIGINT, lifetime);
-        var failed = false;
-        var watching = new List<Task>();
-        foreach (var service in services)
-        {
-            await service.StartAsync(CancellationToken.None).ConfigureAwait(false);
-            watching.Add(WatchAsync(service));
-        }
+        Start(nameof(ParentProcessWatchdog), watchdog.RunAsync);
+        var watching = services.Select(service => WatchAsync(service.Name, service.Running)).ToList();
 
         lifetime.NotifyStarted();
         await WhenCancelled(lifetime.ApplicationStopping).ConfigureAwait(false);
 
-        // BackgroundService.StopAsync returns when its stop token fires even if the service still runs: the wait for the
-        // services themselves is bounded too, and what outlives it is abandoned (exit code 1) rather than waited for.
+        // Like BackgroundService.StopAsync: the services are told to stop, and waited for no longer than the grace period plus
+        // 5 s; what outlives that is abandoned (exit code 1) rather than waited for.
         var stopLimit = options.ShutdownGracePeriod + TimeSpan.FromSeconds(5);
         using var stopTimeout = new CancellationTokenSource(stopLimit);
         try
         {
-            for (var i = services.Length - 1; i >= 0; i--)
-            {
-                await services[i].StopAsync(stopTimeout.Token).ConfigureAwait(false);
-            }
-
+            await serviceStop.CancelAsync().ConfigureAwait(false);
             await Task.WhenAll(watching).WaitAsync(stopTimeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stopTimeout.IsCancellationRequested)
@@ -75,19 +70,34 @@ public static partial class ConnectorHostRunner
         }
 
         lifetime.NotifyStopped();
-        foreach (var service in services)
-        {
-            service.Dispose();
-        }
+        hostService.Dispose();
+        watchdog.Dispose();
 
         return failed ? 1 : 0;
 
+        void Start(string name, Func<CancellationToken, Task> run)
+        {
+            Task running;
+            try
+            {
+                running = run(serviceStop.Token);
+            }
+#pragma warning disable CA1031 // A service that fails while starting is treated like one that fails later.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                running = Task.FromException(exception);
+            }
+
+            services.Add((name, running));
+        }
+
         // Like the generic host's default (BackgroundServiceExceptionBehavior.StopHost): a service that fails stops the host.
-        async Task WatchAsync(BackgroundService service)
+        async Task WatchAsync(string name, Task running)
         {
             try
             {
-                await (service.ExecuteTask ?? Task.CompletedTask).ConfigureAwait(false);
+                await running.ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
             {
@@ -96,7 +106,7 @@ public static partial class ConnectorHostRunner
             catch (Exception exception)
 #pragma warning restore CA1031
             {
-                ServiceFailed(logger, service.GetType().Name, exception);
+                ServiceFailed(logger, name, exception);
                 failed = true;
                 lifetime.StopApplication();
             }

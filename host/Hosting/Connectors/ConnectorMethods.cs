@@ -16,12 +16,11 @@ namespace Logto.ConnectorHost.Connectors;
 /// </summary>
 internal sealed class ConnectorMethods : IRpcMethods
 {
-    private static readonly JsonElement EmptyResultElement =
-        JsonSerializer.SerializeToElement(EmptyResult.Instance, HostJsonContext.Wire.EmptyResult);
+    private static readonly JsonElement EmptyResultElement = JsonRpcReplies.EmptyResult;
 
     private readonly ConnectorRegistry registry;
     private readonly ILogger logger;
-    private readonly JsonElement initializeResult;
+    private readonly byte[] initializeResult;
 
     public ConnectorMethods(ConnectorRegistry registry, string hostName, string hostVersion, ILogger logger)
     {
@@ -31,14 +30,14 @@ internal sealed class ConnectorMethods : IRpcMethods
     }
 
     /// <summary>
-    /// <c>{ protocolVersion, host: { name, version }, connectors: [{ id, type, metadata, configSchema }] }</c>, built once and
-    /// written by hand rather than through <see cref="HostJsonContext"/>: the source-generated metadata of a type is created on
-    /// its first use, reading the type's polymorphism attributes by reflection, and these types would be the only ones to need
-    /// it before the first answer.
+    /// <c>{ protocolVersion, host: { name, version }, connectors: [{ id, type, metadata, configSchema }] }</c> as UTF-8 JSON,
+    /// built once and written by hand rather than through <see cref="HostJsonContext"/>: the source-generated metadata of a
+    /// type is created on its first use, reading the type's polymorphism attributes by reflection, and these types would be
+    /// the only ones to need it before the first answer. Each descriptor writes its own JSON (no nodes are built).
     /// </summary>
-    private static JsonElement BuildInitializeResult(ConnectorRegistry registry, string hostName, string hostVersion)
+    private static byte[] BuildInitializeResult(ConnectorRegistry registry, string hostName, string hostVersion)
     {
-        var buffer = new ArrayBufferWriter<byte>();
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = HostJsonContext.Wire.Options.Encoder }))
         {
             writer.WriteStartObject();
@@ -48,15 +47,15 @@ internal sealed class ConnectorMethods : IRpcMethods
             writer.WriteString("version", hostVersion);
             writer.WriteEndObject();
             writer.WriteStartArray("connectors");
-            foreach (var info in registry.Connectors.Select(connector => connector.Info))
+            foreach (var descriptor in registry.Connectors.Select(connector => connector.Descriptor))
             {
                 writer.WriteStartObject();
-                writer.WriteString("id", info.Id);
-                writer.WriteString("type", info.Type);
+                writer.WriteString("id", descriptor.Id);
+                writer.WriteString("type", descriptor.Type);
                 writer.WritePropertyName("metadata");
-                info.Metadata.WriteTo(writer);
+                descriptor.WriteMetadata(writer);
                 writer.WritePropertyName("configSchema");
-                info.ConfigSchema.WriteTo(writer);
+                descriptor.WriteConfigSchema(writer);
                 writer.WriteEndObject();
             }
 
@@ -64,13 +63,12 @@ internal sealed class ConnectorMethods : IRpcMethods
             writer.WriteEndObject();
         }
 
-        using var document = JsonDocument.Parse(buffer.WrittenMemory);
-        return document.RootElement.Clone();
+        return buffer.WrittenSpan.ToArray();
     }
 
-    public JsonElement Initialize(JsonElement? parameters)
+    public ReadOnlyMemory<byte> Initialize(JsonElement? parameters)
     {
-        var request = ParamsBinder.Bind(parameters, HostJsonContext.Wire.InitializeParams);
+        var request = InitializeParamsReader.Read(parameters);
         if (request.ProtocolVersion != ProtocolNames.ProtocolVersion)
         {
             throw RpcErrors.UnsupportedProtocolVersion(request.ProtocolVersion);

@@ -21,8 +21,7 @@ namespace Logto.ConnectorHost.Dispatch;
 internal sealed class JsonRpcDispatcher : IDisposable
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
-    private static readonly JsonElement EmptyResultElement =
-        JsonSerializer.SerializeToElement(EmptyResult.Instance, HostJsonContext.Wire.EmptyResult);
+    private static readonly JsonElement EmptyResultElement = JsonRpcReplies.EmptyResult;
 
     private readonly LspFrameReader reader;
     private readonly LspFrameWriter writer;

@@ -32,13 +32,13 @@ public sealed class ConnectorRegistryTests
     }
 
     [Fact]
-    public void Descriptors_are_read_once_and_their_secret_fields_found()
+    public void The_secret_fields_are_found_in_the_descriptors_config_schema()
     {
-        var schema = new JsonObject { ["properties"] = new JsonObject { ["token"] = new JsonObject { ["writeOnly"] = true } } };
+        var schema = new JsonObject { ["properties"] = new JsonObject { ["token"] = new JsonObject { ["writeOnly"] = true }, ["name"] = new JsonObject() } };
 
         var registered = new ConnectorRegistry([new ScriptedConnector("one", configSchema: schema)]).Resolve("one");
 
         Assert.Equal(["token"], registered.SecretFields);
-        Assert.Equal("one", registered.Info.Metadata.GetProperty("id").GetString());
+        Assert.Equal("one", registered.Descriptor.Metadata["id"]!.GetValue<string>());
     }
 }
