@@ -16,7 +16,7 @@ namespace Logto.ConnectorKit;
 /// <c>writeOnly: true</c> → <c>isConfidential</c> (Logto masks <c>Text</c> items only, so a secret of any other kind throws).</item>
 /// </list>
 /// Written straight to a <see cref="Utf8JsonWriter"/> from the parsed schema: the host writes the items into its
-/// <c>initialize</c> answer at every start, and building them as nodes first cost several times more.
+/// <c>initialize</c> answer at every start, and building them as nodes first costs several times more.
 /// </summary>
 public static class ConnectorConfigForm
 {
@@ -66,7 +66,9 @@ public static class ConnectorConfigForm
         var type = FormItemType(property);
         if (IsTrue(Member(property, "writeOnly")) && type != "Text")
         {
-            throw new ArgumentException($"Property '{key}' is a secret (writeOnly) but renders as {type}; Logto masks only Text items.", nameof(property));
+            throw new ArgumentException(
+                $"Property '{key}' is a secret (writeOnly) but renders as {type}; Logto masks only Text items.",
+                nameof(property));
         }
 
         writer.WriteStartObject();
@@ -118,7 +120,9 @@ public static class ConnectorConfigForm
     /// <summary><c>"type": "string"</c>, or the first non-null entry of <c>"type": ["null", "string"]</c>.</summary>
     private static string? PrimaryType(JsonElement property) => Member(property, "type") switch
     {
-        { ValueKind: JsonValueKind.Array } types => types.EnumerateArray().Select(t => StringOf(t)).FirstOrDefault(t => t is not null and not "null"),
+        { ValueKind: JsonValueKind.Array } types => types.EnumerateArray()
+            .Select(t => StringOf(t))
+            .FirstOrDefault(t => t is not null and not "null"),
         var value => StringOf(value),
     };
 
@@ -148,7 +152,9 @@ public static class ConnectorConfigForm
 
     private static string? Placeholder(JsonElement property) =>
         StringOf(Member(property, "x-placeholder"))
-        ?? (Member(property, "examples") is { ValueKind: JsonValueKind.Array } examples && examples.GetArrayLength() > 0 ? StringOf(examples[0]) : null);
+        ?? (Member(property, "examples") is { ValueKind: JsonValueKind.Array } examples && examples.GetArrayLength() > 0
+            ? StringOf(examples[0])
+            : null);
 
     private static HashSet<string> StringSet(JsonElement? element) =>
         element is { ValueKind: JsonValueKind.Array } array
@@ -158,7 +164,8 @@ public static class ConnectorConfigForm
     private static JsonElement? Member(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : null;
 
-    private static string? StringOf(JsonElement? element) => element is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+    private static string? StringOf(JsonElement? element) =>
+        element is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
 
     private static bool IsTrue(JsonElement? element) => element is { ValueKind: JsonValueKind.True };
 

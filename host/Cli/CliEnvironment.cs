@@ -13,7 +13,8 @@ internal static class CliEnvironment
     public const string LogLevelVariable = "LOGTO_CONNECTOR_HOST_LOG_LEVEL";
     public const string ParentPidVariable = "LOGTO_CONNECTOR_HOST_PARENT_PID";
 
-    public static IReadOnlyList<string> LevelNames { get; } = ["trace", "debug", "information", "warning", "error", "critical", "none"];
+    public static IReadOnlyList<string> LevelNames { get; } =
+        ["trace", "debug", "information", "warning", "error", "critical", "none"];
 
     /// <summary><paramref name="option"/> (the <c>--log-level</c> value), else the variable, else <paramref name="fallback"/>.</summary>
     public static LogLevel LogLevelOf(string? option, LogLevel fallback)
@@ -23,8 +24,9 @@ internal static class CliEnvironment
     }
 
     /// <summary>The parent pid from <c>LOGTO_CONNECTOR_HOST_PARENT_PID</c>, when it holds one.</summary>
-    public static int? ParentPid() =>
-        int.TryParse(Environment.GetEnvironmentVariable(ParentPidVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid > 0
-            ? pid
-            : null;
+    public static int? ParentPid()
+    {
+        var text = Environment.GetEnvironmentVariable(ParentPidVariable);
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid > 0 ? pid : null;
+    }
 }

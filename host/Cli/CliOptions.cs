@@ -24,7 +24,8 @@ internal static class CliOptions
     {
         var option = new Option<string?>(ServeArguments.LogLevel)
         {
-            Description = $"Log level of the stderr log (default: ${CliEnvironment.LogLevelVariable}, else information for serve, warning otherwise).",
+            Description = $"Log level of the stderr log (default: ${CliEnvironment.LogLevelVariable}, " +
+                "else information for serve, warning otherwise).",
             Recursive = true,
             HelpName = "level",
         };

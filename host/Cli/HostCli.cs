@@ -4,7 +4,10 @@ using Logto.ConnectorHost.Cli.Commands;
 
 namespace Logto.ConnectorHost.Cli;
 
-/// <summary>The command line: <c>serve</c> (the default), <c>manifest</c>, <c>schema</c>, <c>validate-config</c>, <c>send</c>, <c>stack-trace</c>.</summary>
+/// <summary>
+/// The command line: <c>serve</c> (the default), <c>manifest</c>, <c>schema</c>, <c>validate-config</c>, <c>send</c>,
+/// <c>stack-trace</c>.
+/// </summary>
 internal static class HostCli
 {
     public static async Task<int> RunAsync(string[] args, ConnectorHostStreams stdio)

@@ -16,8 +16,8 @@ const passedPrefixes = ['LC_', 'DOTNET_', 'COMPLUS_', 'LOGTO_'];
 
 export const parentPidVariable = 'LOGTO_CONNECTOR_HOST_PARENT_PID';
 
-// The GC sizes its gen0 budget from the L3 cache; on large-cache servers that is ~200 MB, and the host grows to 100+ MB over
-// a few thousand sends. A 1 MiB gen0 budget (floor and cap) and 1 MiB regions keep it near 20 MB (bench/memory.mjs).
+// The GC sizes its gen0 budget from the L3 cache, so on a large-cache server the host grows many times past its working
+// set before its first collection. A 1 MiB gen0 budget (floor and cap) and 1 MiB regions keep it small (bench/memory.mjs).
 // The AOT build embeds these (host/Cli/GcSettings.props; tests/node/shared-constants.test.mjs ties this copy to it); the
 // musl single-file build cannot, so they are set here. Values are hex; the operator's win.
 const gcDefaults = { DOTNET_GCgen0size: '100000', DOTNET_GCGen0MaxBudget: '100000', DOTNET_GCRegionSize: '100000' };

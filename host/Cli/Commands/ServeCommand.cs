@@ -18,11 +18,30 @@ internal static class ServeCommand
     public static void Configure(Command command, CliContext cli)
     {
         var defaults = new ServeSettings();
-        var parentPid = Positive<int>(ServeArguments.ParentPid, "pid", $"Exit when this process exits (default: ${CliEnvironment.ParentPidVariable}; else the original parent, on Unix).");
-        var maxFrameBytes = Positive<long>(ServeArguments.MaxFrameBytes, "bytes", "Largest accepted frame body; larger frames are skipped and answered -32600.", defaults.MaxFrameBytes);
-        var maxInflight = Positive<long>(ServeArguments.MaxInflightBytes, "bytes", "Bytes of params that requests in flight may hold together; a request over it is answered -32001.", defaults.MaxInflightBytes);
-        var maxConcurrent = Positive<int>(ServeArguments.MaxConcurrentRequests, "count", "Requests handled at the same time.", defaults.MaxConcurrentRequests);
-        var grace = Positive<int>(ServeArguments.ShutdownGraceMs, "ms", "On end of input, SIGTERM or parent death: how long requests in flight may still finish.", defaults.ShutdownGraceMs);
+        var parentPid = Positive<int>(
+            ServeArguments.ParentPid,
+            "pid",
+            $"Exit when this process exits (default: ${CliEnvironment.ParentPidVariable}; else the original parent, on Unix).");
+        var maxFrameBytes = Positive<long>(
+            ServeArguments.MaxFrameBytes,
+            "bytes",
+            "Largest accepted frame body; larger frames are skipped and answered -32600.",
+            defaults.MaxFrameBytes);
+        var maxInflight = Positive<long>(
+            ServeArguments.MaxInflightBytes,
+            "bytes",
+            "Bytes of params that requests in flight may hold together; a request over it is answered -32001.",
+            defaults.MaxInflightBytes);
+        var maxConcurrent = Positive<int>(
+            ServeArguments.MaxConcurrentRequests,
+            "count",
+            "Requests handled at the same time.",
+            defaults.MaxConcurrentRequests);
+        var grace = Positive<int>(
+            ServeArguments.ShutdownGraceMs,
+            "ms",
+            "On end of input, SIGTERM or parent death: how long requests in flight may still finish.",
+            defaults.ShutdownGraceMs);
         command.Options.Add(parentPid);
         command.Options.Add(maxFrameBytes);
         command.Options.Add(maxInflight);

@@ -13,11 +13,14 @@ namespace Logto.ConnectorHost;
 /// built by hand and started and stopped the way the generic host does (SIGTERM and Ctrl+C stop it; the stop waits the grace
 /// period plus 5 s). This is what the CLI's <c>serve</c> runs. Why not the generic host there: under Native AOT the container
 /// builds its open generics (<c>ILogger&lt;T&gt;</c>, <c>IOptions&lt;T&gt;</c>, <c>IEnumerable&lt;T&gt;</c>) with the run-time
-/// type loader, which was most of the host's CPU from spawn to the first answer.
+/// type loader, which would be most of the host's CPU from spawn to the first answer.
 /// </summary>
 public static partial class ConnectorHostRunner
 {
-    /// <summary>Serves until end of input, a stop signal, the parent's death or <paramref name="cancellationToken"/>; returns the exit code.</summary>
+    /// <summary>
+    /// Serves until end of input, a stop signal, the parent's death or <paramref name="cancellationToken"/>; returns the exit
+    /// code.
+    /// </summary>
     public static async Task<int> RunAsync(
         IEnumerable<IConnector> connectors,
         ConnectorHostOptions options,
@@ -35,8 +38,20 @@ public static partial class ConnectorHostRunner
         using var lifetime = new RunnerLifetime();
         using var parentGone = new ParentGoneSignal();
         var settings = Options.Create(options);
-        var hostService = new ConnectorHostService(streams, new ConnectorRegistry(connectors), settings, dependencies.TimeProvider, lifetime, parentGone, loggerFactory);
-        var watchdog = new ParentProcessWatchdog(settings, dependencies.TimeProvider, lifetime, parentGone, loggerFactory.CreateLogger<ParentProcessWatchdog>());
+        var hostService = new ConnectorHostService(
+            streams,
+            new ConnectorRegistry(connectors),
+            settings,
+            dependencies.TimeProvider,
+            lifetime,
+            parentGone,
+            loggerFactory);
+        var watchdog = new ParentProcessWatchdog(
+            settings,
+            dependencies.TimeProvider,
+            lifetime,
+            parentGone,
+            loggerFactory.CreateLogger<ParentProcessWatchdog>());
 
         // Each service runs on this thread up to its first wait, as BackgroundService.StartAsync would run it on the thread pool:
         // the input pump and the initialize answer come first, with no pool thread started before them; signal handling (its
@@ -113,12 +128,13 @@ public static partial class ConnectorHostRunner
         }
     }
 
-    private static PosixSignalRegistration OnSignal(PosixSignal signal, RunnerLifetime lifetime) => PosixSignalRegistration.Create(signal, context =>
-    {
-        // Handled: the process stops once the services have drained, not at once.
-        context.Cancel = true;
-        lifetime.StopApplication();
-    });
+    private static PosixSignalRegistration OnSignal(PosixSignal signal, RunnerLifetime lifetime) =>
+        PosixSignalRegistration.Create(signal, context =>
+        {
+            // Handled: the process stops once the services have drained, not at once.
+            context.Cancel = true;
+            lifetime.StopApplication();
+        });
 
     private static Task WhenCancelled(CancellationToken token)
     {

@@ -18,7 +18,10 @@ internal sealed class ConnectorHostService(
     ParentGoneSignal parentGone,
     ILoggerFactory loggerFactory) : BackgroundService
 {
-    /// <summary>What <see cref="ConnectorHostRunner"/> runs on its own thread: <see cref="ExecuteAsync"/>, without the thread-pool hop of <see cref="BackgroundService.StartAsync"/>.</summary>
+    /// <summary>
+    /// What <see cref="ConnectorHostRunner"/> runs on its own thread: <see cref="ExecuteAsync"/>, without the thread-pool hop
+    /// of <see cref="BackgroundService.StartAsync"/>.
+    /// </summary>
     internal Task RunAsync(CancellationToken stoppingToken) => ExecuteAsync(stoppingToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -28,7 +28,9 @@ public static class ConnectorHostServiceCollectionExtensions
         services.AddHttpClient();
         // No redirects (see PooledHttpClientFactory), and none of the factory's own request logging: it logs every failed
         // request with its exception's stack trace, where the connector already logs the failure in one line with its cause.
-        services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(PooledHttpClientFactory.CreateHandler).RemoveAllLoggers());
+        services.ConfigureHttpClientDefaults(client => client
+            .ConfigurePrimaryHttpMessageHandler(PooledHttpClientFactory.CreateHandler)
+            .RemoveAllLoggers());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => ConnectorHostStreams.CaptureStdio());
         services.TryAddSingleton(provider => new ConnectorRegistry(provider.GetServices<IConnector>()));
@@ -44,7 +46,8 @@ public static class ConnectorHostServiceCollectionExtensions
     }
 
     /// <summary>Serves <typeparamref name="TConnector"/> (a singleton built by DI), addressed by its <c>Descriptor.Id</c>.</summary>
-    public static IConnectorHostBuilder AddConnector<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TConnector>(
+    public static IConnectorHostBuilder AddConnector<
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TConnector>(
         this IConnectorHostBuilder builder)
         where TConnector : class, IConnector
     {
@@ -54,7 +57,10 @@ public static class ConnectorHostServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>Serves on <paramref name="streams"/> (e.g. the stdio captured first thing in <c>Main</c>) instead of capturing stdio lazily.</summary>
+    /// <summary>
+    /// Serves on <paramref name="streams"/> (e.g. the stdio captured first thing in <c>Main</c>) instead of capturing stdio
+    /// lazily.
+    /// </summary>
     public static IConnectorHostBuilder WithStreams(this IConnectorHostBuilder builder, ConnectorHostStreams streams)
     {
         ArgumentNullException.ThrowIfNull(builder);

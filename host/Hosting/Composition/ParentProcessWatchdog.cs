@@ -21,7 +21,10 @@ internal sealed partial class ParentProcessWatchdog(
 {
     private const int EPERM = 1;
 
-    /// <summary>What <see cref="ConnectorHostRunner"/> runs on its own thread: <see cref="ExecuteAsync"/>, without the thread-pool hop of <see cref="BackgroundService.StartAsync"/>.</summary>
+    /// <summary>
+    /// What <see cref="ConnectorHostRunner"/> runs on its own thread: <see cref="ExecuteAsync"/>, without the thread-pool hop
+    /// of <see cref="BackgroundService.StartAsync"/>.
+    /// </summary>
     internal Task RunAsync(CancellationToken stoppingToken) => ExecuteAsync(stoppingToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -136,7 +136,9 @@ internal sealed class ConnectorMethods : IRpcMethods
             var data = new ConnectorErrorData
             {
                 Code = code,
-                Data = failure.ErrorData is null ? null : redactor.Redact(JsonSerializer.SerializeToElement(failure.ErrorData, HostJsonContext.Wire.JsonNode)),
+                Data = failure.ErrorData is null
+                    ? null
+                    : redactor.Redact(JsonSerializer.SerializeToElement(failure.ErrorData, HostJsonContext.Wire.JsonNode)),
             };
             return new JsonRpcException(
                 JsonRpcErrorCodes.ConnectorError,

@@ -42,9 +42,15 @@ internal sealed class ConnectorRegistry
     {
         if (connectorId is null)
         {
-            return Connectors.Count == 1
-                ? Connectors[0]
-                : throw RpcErrors.InvalidParams("connectorId", Connectors.Count == 0 ? "cannot be served: no connector is registered" : "is required when the host serves several connectors", Ids);
+            if (Connectors.Count == 1)
+            {
+                return Connectors[0];
+            }
+
+            var problem = Connectors.Count == 0
+                ? "cannot be served: no connector is registered"
+                : "is required when the host serves several connectors";
+            throw RpcErrors.InvalidParams("connectorId", problem, Ids);
         }
 
         return byId.TryGetValue(connectorId, out var connector)

@@ -3,7 +3,10 @@ using System.Text.Json;
 
 namespace Logto.ConnectorHost.Dispatch;
 
-/// <summary>The methods behind the dispatcher. The dispatcher itself owns the lifecycle: <c>ping</c>, the initialized state, cancellation.</summary>
+/// <summary>
+/// The methods behind the dispatcher. The dispatcher itself owns the lifecycle: <c>ping</c>, the initialized state,
+/// cancellation.
+/// </summary>
 internal interface IRpcMethods
 {
     /// <summary>

@@ -13,9 +13,10 @@ namespace Logto.ConnectorHost.Dispatch;
 /// answers them as they finish, honours <c>$/cancelRequest</c> (the cancelled request is still answered, -32800, like LSP),
 /// and on end of input or stop lets work finish within a grace period, then cancels it and answers what is left.
 /// <para>
-/// Why a small dispatcher instead of StreamJsonRpc: StreamJsonRpc tears the connection down and aborts the process on a batch or a non-JSON frame, returns .NET stack traces in
-/// <c>error.data</c>, accepts requests without <c>"jsonrpc":"2.0"</c>, and needs a separate source-generation path for Native
-/// AOT. This one is System.Text.Json source generation plus System.IO.Pipelines: every bad input is answered and survived.
+/// Why a small dispatcher instead of StreamJsonRpc: StreamJsonRpc tears the connection down and aborts the process on a
+/// batch or a non-JSON frame, returns .NET stack traces in <c>error.data</c>, accepts requests without
+/// <c>"jsonrpc":"2.0"</c>, and needs a separate source-generation path for Native AOT. This one is System.Text.Json source
+/// generation plus System.IO.Pipelines: every bad input is answered and survived.
 /// </para>
 /// </summary>
 internal sealed class JsonRpcDispatcher : IDisposable
@@ -33,7 +34,12 @@ internal sealed class JsonRpcDispatcher : IDisposable
     private volatile bool initialized;
 
     public JsonRpcDispatcher(
-        LspFrameReader reader, LspFrameWriter writer, IRpcMethods methods, DispatcherLimits limits, TimeProvider timeProvider, ILogger logger)
+        LspFrameReader reader,
+        LspFrameWriter writer,
+        IRpcMethods methods,
+        DispatcherLimits limits,
+        TimeProvider timeProvider,
+        ILogger logger)
     {
         this.reader = reader;
         this.writer = writer;
@@ -83,12 +89,13 @@ internal sealed class JsonRpcDispatcher : IDisposable
                     return;
                 case LspFrameKind.TooLarge:
                     logger.FrameTooLarge(frame.DeclaredLength, reader.MaxFrameBytes);
-                    await WriteFrameAsync(JsonRpcReplies.Error(frame.RecoveredId, RpcErrors.FrameTooLarge(reader.MaxFrameBytes, frame.DeclaredLength)))
-                        .ConfigureAwait(false);
+                    var tooLarge = RpcErrors.FrameTooLarge(reader.MaxFrameBytes, frame.DeclaredLength);
+                    await WriteFrameAsync(JsonRpcReplies.Error(frame.RecoveredId, tooLarge)).ConfigureAwait(false);
                     break;
                 case LspFrameKind.Malformed:
                     logger.MalformedFrame(frame.Problem!);
-                    await WriteFrameAsync(JsonRpcReplies.Error(frame.RecoveredId, RpcErrors.ParseError(frame.Problem))).ConfigureAwait(false);
+                    await WriteFrameAsync(JsonRpcReplies.Error(frame.RecoveredId, RpcErrors.ParseError(frame.Problem)))
+                        .ConfigureAwait(false);
                     break;
                 default:
                     await OnFrameAsync(frame.Body, stop).ConfigureAwait(false);
@@ -111,7 +118,8 @@ internal sealed class JsonRpcDispatcher : IDisposable
         if (!Utf8.IsValid(body.Span))
         {
             logger.BodyNotJson();
-            await WriteFrameAsync(JsonRpcReplies.Error(RequestIdRecovery.TryRecover(body), RpcErrors.ParseError("invalid UTF-8"))).ConfigureAwait(false);
+            await WriteFrameAsync(JsonRpcReplies.Error(RequestIdRecovery.TryRecover(body), RpcErrors.ParseError("invalid UTF-8")))
+                .ConfigureAwait(false);
             return;
         }
 
@@ -181,7 +189,11 @@ internal sealed class JsonRpcDispatcher : IDisposable
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            logger.HostBug(LogText.Safe(message.Method), message.Id!.Value.ToString(), exception.GetType().FullName ?? "Exception", exception.StackTrace);
+            logger.HostBug(
+                LogText.Safe(message.Method),
+                message.Id!.Value.ToString(),
+                exception.GetType().FullName ?? "Exception",
+                exception.StackTrace);
             reply = JsonRpcReplies.Error(message.Id, RpcErrors.Internal());
         }
 
@@ -278,7 +290,11 @@ internal sealed class JsonRpcDispatcher : IDisposable
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            logger.HostBug(LogText.Safe(message.Method), "(notification)", exception.GetType().FullName ?? "Exception", exception.StackTrace);
+            logger.HostBug(
+                LogText.Safe(message.Method),
+                "(notification)",
+                exception.GetType().FullName ?? "Exception",
+                exception.StackTrace);
         }
     }
 

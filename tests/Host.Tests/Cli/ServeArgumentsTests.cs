@@ -5,7 +5,9 @@ using Logto.ConnectorHost.Cli.Commands;
 
 namespace Host.Tests.Cli;
 
-/// <summary>`serve`'s fast path reads the command lines it takes exactly as System.CommandLine does, and leaves it everything else.</summary>
+/// <summary>
+/// `serve`'s fast path reads the command lines it takes exactly as System.CommandLine does, and leaves it everything else.
+/// </summary>
 public sealed class ServeArgumentsTests
 {
     [Theory]

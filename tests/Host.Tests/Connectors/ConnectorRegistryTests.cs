@@ -34,7 +34,10 @@ public sealed class ConnectorRegistryTests
     [Fact]
     public void The_secret_fields_are_found_in_the_descriptors_config_schema()
     {
-        var schema = new JsonObject { ["properties"] = new JsonObject { ["token"] = new JsonObject { ["writeOnly"] = true }, ["name"] = new JsonObject() } };
+        var schema = new JsonObject
+        {
+            ["properties"] = new JsonObject { ["token"] = new JsonObject { ["writeOnly"] = true }, ["name"] = new JsonObject() },
+        };
 
         var registered = new ConnectorRegistry([new ScriptedConnector("one", configSchema: schema)]).Resolve("one");
 

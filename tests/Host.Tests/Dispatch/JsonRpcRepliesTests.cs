@@ -25,10 +25,13 @@ public sealed class JsonRpcRepliesTests
         using var result = JsonDocument.Parse(resultJson);
         Assert.True(RequestId.TryRead(idDocument.RootElement, out var id));
 
-        var expected = JsonSerializer.SerializeToUtf8Bytes(new JsonRpcResponse { Id = id, Result = result.RootElement }, HostJsonContext.Wire.JsonRpcResponse);
+        var expected = JsonSerializer.SerializeToUtf8Bytes(
+            new JsonRpcResponse { Id = id, Result = result.RootElement }, HostJsonContext.Wire.JsonRpcResponse);
 
         Assert.Equal(Encoding.UTF8.GetString(expected), Encoding.UTF8.GetString(JsonRpcReplies.Success(id, result.RootElement)));
-        Assert.Equal(Encoding.UTF8.GetString(expected), Encoding.UTF8.GetString(JsonRpcReplies.Success(id, WrittenByTheHost(result.RootElement))));
+        Assert.Equal(
+            Encoding.UTF8.GetString(expected),
+            Encoding.UTF8.GetString(JsonRpcReplies.Success(id, WrittenByTheHost(result.RootElement))));
     }
 
     [Fact]
