@@ -53,16 +53,17 @@ public static partial class ConnectorHostRunner
             parentGone,
             loggerFactory.CreateLogger<ParentProcessWatchdog>());
 
-        // Each service runs on this thread up to its first wait, as BackgroundService.StartAsync would run it on the thread pool:
-        // the input pump and the initialize answer come first, with no pool thread started before them; signal handling (its
-        // own thread) and the watchdog's timer (another) follow.
+        // SIGTERM and SIGINT are handled before anything is answered, so a stop requested at any time after the first answer
+        // is graceful. Then each service runs on this thread up to its first wait, as BackgroundService.StartAsync would run it
+        // on the thread pool: the input pump and the initialize answer come first, with no pool thread started before them;
+        // the watchdog's timer follows (it learnt who the parent is when it was built).
         using var stopped = cancellationToken.Register(lifetime.StopApplication);
         var failed = false;
         using var serviceStop = new CancellationTokenSource();
         var services = new List<(string Name, Task Running)>();
-        Start(nameof(ConnectorHostService), hostService.RunAsync);
         using var sigterm = OnSignal(PosixSignal.SIGTERM, lifetime);
         using var sigint = OnSignal(PosixSignal.SIGINT, lifetime);
+        Start(nameof(ConnectorHostService), hostService.RunAsync);
         Start(nameof(ParentProcessWatchdog), watchdog.RunAsync);
         var watching = services.Select(service => WatchAsync(service.Name, service.Running)).ToList();
 

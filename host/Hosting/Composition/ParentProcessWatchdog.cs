@@ -11,15 +11,34 @@ namespace Logto.ConnectorHost.Composition;
 /// about stdio plugins). Watches <see cref="ConnectorHostOptions.ParentProcessId"/> when given; otherwise, on Unix, notices the
 /// host being re-parented (getppid() changes when the original parent exits).
 /// </summary>
-internal sealed partial class ParentProcessWatchdog(
-    IOptions<ConnectorHostOptions> options,
-    TimeProvider timeProvider,
-    IHostApplicationLifetime lifetime,
-    ParentGoneSignal parentGone,
-    ILogger<ParentProcessWatchdog> logger)
-    : BackgroundService
+internal sealed partial class ParentProcessWatchdog : BackgroundService
 {
     private const int EPERM = 1;
+
+    private readonly ConnectorHostOptions settings;
+    private readonly TimeProvider timeProvider;
+    private readonly IHostApplicationLifetime lifetime;
+    private readonly ParentGoneSignal parentGone;
+    private readonly ILogger<ParentProcessWatchdog> logger;
+
+    // Who the parent is, learnt when the watchdog is built, before the host answers anything: a parent that dies right
+    // after its first answer must still be seen to go, not mistaken for the process that adopted the host.
+    private readonly Func<bool>? parentAlive;
+
+    public ParentProcessWatchdog(
+        IOptions<ConnectorHostOptions> options,
+        TimeProvider timeProvider,
+        IHostApplicationLifetime lifetime,
+        ParentGoneSignal parentGone,
+        ILogger<ParentProcessWatchdog> logger)
+    {
+        settings = options.Value;
+        this.timeProvider = timeProvider;
+        this.lifetime = lifetime;
+        this.parentGone = parentGone;
+        this.logger = logger;
+        parentAlive = ParentAliveCheck(settings.ParentProcessId);
+    }
 
     /// <summary>
     /// What <see cref="ConnectorHostRunner"/> runs on its own thread: <see cref="ExecuteAsync"/>, without the thread-pool hop
@@ -29,21 +48,7 @@ internal sealed partial class ParentProcessWatchdog(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var settings = options.Value;
-        Func<bool> parentAlive;
-        if (settings.ParentProcessId is { } parentId)
-        {
-            // When the given process is our own parent (as the bridge starts us), being re-parented also means it died: that
-            // is seen at once, while kill(pid, 0) still succeeds until whoever started it reaps the zombie.
-            var ownParent = !OperatingSystem.IsWindows() && GetParentProcessId() == parentId;
-            parentAlive = () => IsRunning(parentId) && (!ownParent || GetParentProcessId() == parentId);
-        }
-        else if (!OperatingSystem.IsWindows())
-        {
-            var originalParent = GetParentProcessId();
-            parentAlive = () => GetParentProcessId() == originalParent;
-        }
-        else
+        if (parentAlive is null)
         {
             return;
         }
@@ -66,6 +71,25 @@ internal sealed partial class ParentProcessWatchdog(
         {
             // The host is stopping for another reason.
         }
+    }
+
+    private static Func<bool>? ParentAliveCheck(int? parentProcessId)
+    {
+        if (parentProcessId is { } parentId)
+        {
+            // When the given process is our own parent (as the bridge starts us), being re-parented also means it died: that
+            // is seen at once, while kill(pid, 0) still succeeds until whoever started it reaps the zombie.
+            var ownParent = !OperatingSystem.IsWindows() && GetParentProcessId() == parentId;
+            return () => IsRunning(parentId) && (!ownParent || GetParentProcessId() == parentId);
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            return null;
+        }
+
+        var originalParent = GetParentProcessId();
+        return () => GetParentProcessId() == originalParent;
     }
 
     private static bool IsRunning(int processId)
