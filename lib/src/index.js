@@ -1,7 +1,7 @@
 // The module Logto's loader imports (lib/index.js once bundled): createConnector plus one module-level host process. The
 // connector's Logto type and what to ask Logto for before a send come from the package's manifest; nothing here is
 // specific to one connector.
-import { ConnectorType } from '@logto/connector-kit';
+import manifestSchema from '../../schema/manifest.schema.json' with { type: 'json' };
 import { createConfigGuard } from './config-guard.js';
 import { toConnectorError } from './logto-errors.js';
 import { HostProcess, protocolVersion } from './host-process.js';
@@ -12,15 +12,20 @@ import { resolveHostCommand } from './platform.js';
 /** @typedef {import('@logto/connector-kit').GetI18nEmailTemplate} GetI18nEmailTemplate */
 
 /**
- * The bridge serves passwordless connectors (a sendMessage); a social connector is another kind of module.
+ * The connector types a manifest may state (schema/manifest.schema.json): Logto's passwordless ones, served by a
+ * sendMessage; a social connector is another kind of module. tests/node/shared-constants.test.mjs holds them to be
+ * connector-kit's.
+ * @type {PasswordlessConnector['type'][]}
+ */
+const servedTypes = /** @type {PasswordlessConnector['type'][]} */ (manifestSchema.properties.type.enum);
+
+/**
  * @param {string} name the manifest's type
  * @returns {PasswordlessConnector['type']}
  */
 function passwordlessType(name) {
-  /** @type {PasswordlessConnector['type'][]} */
-  const types = [ConnectorType.Email, ConnectorType.Sms];
-  const type = types.find((candidate) => candidate === name);
-  if (type === undefined) throw new Error(`The manifest's type ${name} is not Email or Sms.`);
+  const type = servedTypes.find((candidate) => candidate === name);
+  if (type === undefined) throw new Error(`The manifest's type ${name} is not one of ${servedTypes.join(', ')}.`);
   return type;
 }
 

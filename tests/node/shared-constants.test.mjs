@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
+import { ConnectorErrorCodes, ConnectorType, TemplateType } from '@logto/connector-kit';
 import { encodeFrame } from '../../lib/src/framing.js';
 import { hostEnvironment, parentPidVariable } from '../../lib/src/host-environment.js';
 import { ensureHost, repoDir } from './support/artifacts.mjs';
@@ -20,6 +20,13 @@ describe('constants shared with connector-kit', () => {
     // The C# ConnectorErrorCode enum is tied to the same list by tests/Host.Tests (ProtocolDocumentTests).
     const documented = readJson('schema/protocol.openrpc.json').components.schemas.ConnectorErrorData.properties.code.enum;
     assert.deepEqual(documented, Object.values(ConnectorErrorCodes));
+  });
+
+  it('Connector_types_a_manifest_may_state_are_connector_kits_passwordless_ones', () => {
+    // The bridge serves the types the manifest schema allows (lib/src/index.js); each must be a ConnectorType that has a
+    // sendMessage in connector-kit (Email and Sms; Social connectors are another kind of module).
+    const allowed = readJson('schema/manifest.schema.json').properties.type.enum;
+    assert.deepEqual(allowed, [ConnectorType.Email, ConnectorType.Sms]);
   });
 
   it('Template_types_each_config_schema_offers_are_connector_kits_in_order', () => {
