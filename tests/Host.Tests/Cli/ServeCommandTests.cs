@@ -46,14 +46,7 @@ public sealed class ServeCommandTests
             ["serve", "--log-level", "trace", "--parent-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture)]);
         await host.InitializeAsync();
 
-        var rejected = await host.RequestAsync(Rpc.Request(1, "sendMessage", new JsonObject
-        {
-            ["connectorId"] = AliyunDirectMailMetadata.Id,
-            ["to"] = "user@example.com",
-            ["type"] = "Generic",
-            ["payload"] = new JsonObject { ["code"] = "1" },
-            ["config"] = SandboxConfig(sandbox, Canary),
-        }));
+        var rejected = await host.RequestAsync(SendCode(SandboxConfig(sandbox, Canary)));
         var invalid = await host.RequestAsync(Rpc.Request(2, "validateConfig", new JsonObject
         {
             ["connectorId"] = AliyunDirectMailMetadata.Id,
@@ -135,14 +128,7 @@ public sealed class ServeCommandTests
         var config = SandboxConfig(sandbox, AliyunSandboxOptions.DefaultAccessKeySecret);
         config["endpoint"] = $"http://127.0.0.1:{port}/";
 
-        var sent = await host.RequestAsync(Rpc.Request(1, "sendMessage", new JsonObject
-        {
-            ["connectorId"] = AliyunDirectMailMetadata.Id,
-            ["to"] = "user@example.com",
-            ["type"] = "Generic",
-            ["payload"] = new JsonObject { ["code"] = "1" },
-            ["config"] = config,
-        }));
+        var sent = await host.RequestAsync(SendCode(config));
         await answered;
 
         Assert.Equal("invalid_response", sent["error"]!["data"]!["code"]!.GetValue<string>());
@@ -162,14 +148,7 @@ public sealed class ServeCommandTests
         var config = SandboxConfig(sandbox, AliyunSandboxOptions.DefaultAccessKeySecret);
         config["endpoint"] = failure == "refused" ? $"http://127.0.0.1:{FreePort()}/" : "https://no-such-host.invalid/";
 
-        var sent = await host.RequestAsync(Rpc.Request(1, "sendMessage", new JsonObject
-        {
-            ["connectorId"] = AliyunDirectMailMetadata.Id,
-            ["to"] = "user@example.com",
-            ["type"] = "Generic",
-            ["payload"] = new JsonObject { ["code"] = "1" },
-            ["config"] = config,
-        }));
+        var sent = await host.RequestAsync(SendCode(config));
         host.CloseInput();
         await host.WaitForExitAsync(HostProcess.DefaultTimeout);
 
@@ -183,6 +162,16 @@ public sealed class ServeCommandTests
             Assert.DoesNotContain("Exception", line, StringComparison.Ordinal);
         }
     }
+
+    /// <summary>A Direct Mail send of a code to user@example.com, as the bridge would ask for one.</summary>
+    private static string SendCode(JsonNode config) => Rpc.Request(1, "sendMessage", new JsonObject
+    {
+        ["connectorId"] = AliyunDirectMailMetadata.Id,
+        ["to"] = "user@example.com",
+        ["type"] = "Generic",
+        ["payload"] = new JsonObject { ["code"] = "1" },
+        ["config"] = config,
+    });
 
     private static int FreePort()
     {

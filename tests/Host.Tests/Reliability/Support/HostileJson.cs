@@ -109,18 +109,17 @@ internal static class HostileJson
         return open.Append(leaf).Append(close).ToString();
     }
 
+    // The BCL's UTF-16 decoder, not a copy of the host's JsonText.IsWellFormed: the oracle stays independent of the code it checks.
     public static bool IsWellFormed(string text)
     {
-        for (var i = 0; i < text.Length; i++)
+        for (var rest = text.AsSpan(); !rest.IsEmpty;)
         {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
+            if (Rune.DecodeFromUtf16(rest, out _, out var used) != System.Buffers.OperationStatus.Done)
             {
                 return false;
             }
+
+            rest = rest[used..];
         }
 
         return true;
