@@ -18,6 +18,17 @@ internal static class HostCli
             return await ServeCommand.RunAsync(serve, stdio).ConfigureAwait(false);
         }
 
+        // A constant in published builds: the full command line below, System.CommandLine with it, is left out of them.
+        if (ServeOnlyBuild.IsEnabled)
+        {
+            return ServeOnlyBuild.Run(args, Console.Error);
+        }
+
+        return await RunCommandLineAsync(args, stdio).ConfigureAwait(false);
+    }
+
+    private static async Task<int> RunCommandLineAsync(string[] args, ConnectorHostStreams stdio)
+    {
         var stdout = new StreamWriter(stdio.Output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true)
         {
             AutoFlush = true,
@@ -52,7 +63,7 @@ internal static class HostCli
         ("schema", DescribeCommands.CreateSchema),
         ("validate-config", ValidateConfigCommand.Create),
         ("send", SendCommand.Create),
-        ("stack-trace", StackTraceCommand.Create),
+        (StackTraceCommand.Name, StackTraceCommand.Create),
     ];
 
     /// <summary>

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { HostProcess, protocolVersion } from '../../lib/src/host-process.js';
-import { repoDir } from './support/artifacts.mjs';
+import { hostUnderTest, repoDir } from './support/artifacts.mjs';
 import { capturingLogger, connectorId, sandboxConfig } from './support/bridge.mjs';
 import { elfInterpreter, elfMachine, isSingleFileBundle } from './support/elf.mjs';
 import { useSandbox } from './support/sandbox.mjs';
@@ -45,6 +45,64 @@ describe('the published hosts', () => {
   it('Tells_a_single_file_bundle_from_a_Native_AOT_binary', { skip: skipUnlessBuilt(muslHost) }, () => {
     // The musl fallback is a single-file bundle: the detector that guards the AOT build must recognise one.
     assert.equal(isSingleFileBundle(executables.find(({ rid }) => rid === 'linux-musl-x64').file), true);
+  });
+});
+
+// The published host only serves (host/Cli/ServeOnlyBuild.cs): serve's command line as the bridge passes it, and
+// stack-trace for scripts/symbolize; any other command line is refused with the usage exit code and a pointer to the full
+// CLI, which runs from source. The host for this machine, as scripts/test stages it (LOGTO_TEST_HOST=published).
+const published = hostUnderTest();
+const usageExitCode = 2; // host/Cli/ExitCodes.cs: ExitCodes.Usage
+const refusal = /^logto-connector-host: this published build only serves .*dotnet run --project host\/Cli -- --help$/m;
+const runPublished = (args) => spawnSync(published.file, args, { encoding: 'utf8', timeout: 60_000 });
+
+const publishedSkip = published.kind === 'published' ? false : `needs the published host (${published.reason})`;
+
+describe('the published host for this machine', { skip: publishedSkip }, () => {
+  it('Answers_initialize_with_the_bridges_command_line', async () => {
+    const { lines, logger } = capturingLogger();
+    const host = new HostProcess({
+      resolveCommand: () => ({ command: published.file, args: manifest.host.args, source: published.file }),
+      client: { name: 'host-binaries-test', version: '1' },
+      logger,
+      startTimeoutMs: 60_000,
+      callTimeoutMs: 60_000,
+    });
+    try {
+      await host.call('ping', {});
+      assert.equal(host.info.protocolVersion, protocolVersion);
+      assert.ok(host.info.connectors.some(({ id }) => id === connectorId), JSON.stringify(host.info));
+    } catch (error) {
+      error.message += `\nhost stderr:\n${lines.map(({ line }) => line).join('\n')}`;
+      throw error;
+    } finally {
+      await host.stop();
+    }
+  });
+
+  it('Runs_stack_trace', () => {
+    const run = runPublished(['stack-trace']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stderr, /^\s+at /m);
+    assert.equal(run.stdout, '');
+  });
+
+  for (const args of [['manifest'], ['--help'], ['schema', '--connector', connectorId]]) {
+    it(`Refuses_${args.join('_')}_with_the_usage_exit_code_naming_the_way_to_the_full_CLI`, () => {
+      const run = runPublished(args);
+      assert.equal(run.status, usageExitCode, run.stderr);
+      assert.match(run.stderr, refusal);
+      assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
+      assert.equal(run.stdout, '');
+    });
+  }
+
+  it('Names_the_bad_argument_of_a_serve_command_line', () => {
+    const run = runPublished(['serve', '--max-frame-bytes', 'lots']);
+    assert.equal(run.status, usageExitCode, run.stderr);
+    assert.match(run.stderr, /^error: --max-frame-bytes must be a positive whole number, not 'lots'$/m);
+    assert.match(run.stderr, refusal);
+    assert.equal(run.stdout, '');
   });
 });
 

@@ -11,10 +11,12 @@ namespace Logto.ConnectorHost.Cli.Commands;
 /// </summary>
 internal static class StackTraceCommand
 {
+    public const string Name = "stack-trace";
+
     public static Command Create(CliContext cli)
     {
         var command = new Command(
-            "stack-trace", "Print this build's own stack trace to stderr (to check scripts/symbolize and the kept symbols).");
+            Name, "Print this build's own stack trace to stderr (to check scripts/symbolize and the kept symbols).");
         command.SetAction(_ =>
         {
             PrintOwnStackTrace(cli.Error);
@@ -24,5 +26,5 @@ internal static class StackTraceCommand
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void PrintOwnStackTrace(TextWriter error) => error.WriteLine(Environment.StackTrace);
+    public static void PrintOwnStackTrace(TextWriter error) => error.WriteLine(Environment.StackTrace);
 }
