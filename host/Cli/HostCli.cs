@@ -6,7 +6,7 @@ namespace Logto.ConnectorHost.Cli;
 
 /// <summary>
 /// The command line: <c>serve</c> (the default), <c>manifest</c>, <c>schema</c>, <c>validate-config</c>, <c>send</c>,
-/// <c>stack-trace</c>.
+/// <c>stack-trace</c>. Published builds keep only <c>serve</c> and <c>stack-trace</c> (<see cref="ServeOnlyBuild"/>).
 /// </summary>
 internal static class HostCli
 {
