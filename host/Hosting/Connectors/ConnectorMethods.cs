@@ -10,9 +10,9 @@ using Microsoft.Extensions.Logging;
 namespace Logto.ConnectorHost.Connectors;
 
 /// <summary>
-/// Protocol v1's methods over the served connectors: <c>initialize</c>, <c>validateConfig</c>, <c>sendMessage</c>. Connector
-/// failures become -32000 with Logto's code and the error's data, secrets redacted; anything else a connector throws is a bug,
-/// logged (redacted) and answered as a bare -32603.
+/// Protocol v1's methods over the served connectors: <c>initialize</c>, <c>describe</c>, <c>validateConfig</c>,
+/// <c>sendMessage</c>. Connector failures become -32000 with Logto's code and the error's data, secrets redacted; anything else
+/// a connector throws is a bug, logged (redacted) and answered as a bare -32603.
 /// </summary>
 internal sealed class ConnectorMethods : IRpcMethods
 {
@@ -30,10 +30,11 @@ internal sealed class ConnectorMethods : IRpcMethods
     }
 
     /// <summary>
-    /// <c>{ protocolVersion, host: { name, version }, connectors: [{ id, type, metadata, configSchema }] }</c> as UTF-8 JSON,
-    /// built once and written by hand rather than through <see cref="HostJsonContext"/>: the source-generated metadata of a
-    /// type is created on its first use, reading the type's polymorphism attributes by reflection, and these types would be
-    /// the only ones to need it before the first answer. Each descriptor writes its own JSON (no nodes are built).
+    /// <c>{ protocolVersion, host: { name, version }, connectors: [{ id, type }] }</c> as UTF-8 JSON, built once and written by
+    /// hand rather than through <see cref="HostJsonContext"/>: the source-generated metadata of a type is created on its first
+    /// use, reading the type's polymorphism attributes by reflection, and these types would be the only ones to need it before
+    /// the first answer. Metadata and config schemas are left to <c>describe</c>: the bridge needs neither to start, and they
+    /// would make the answer every start waits for twenty times larger.
     /// </summary>
     private static byte[] BuildInitializeResult(ConnectorRegistry registry, string hostName, string hostVersion)
     {
@@ -52,10 +53,6 @@ internal sealed class ConnectorMethods : IRpcMethods
                 writer.WriteStartObject();
                 writer.WriteString("id", descriptor.Id);
                 writer.WriteString("type", descriptor.Type);
-                writer.WritePropertyName("metadata");
-                descriptor.WriteMetadata(writer);
-                writer.WritePropertyName("configSchema");
-                descriptor.WriteConfigSchema(writer);
                 writer.WriteEndObject();
             }
 
@@ -86,11 +83,18 @@ internal sealed class ConnectorMethods : IRpcMethods
     {
         method = name switch
         {
+            ProtocolNames.Describe => DescribeAsync,
             ProtocolNames.ValidateConfig => ValidateConfigAsync,
             ProtocolNames.SendMessage => SendMessageAsync,
             _ => null,
         };
         return method is not null;
+    }
+
+    private Task<JsonElement> DescribeAsync(JsonElement? parameters, CancellationToken cancellationToken)
+    {
+        var request = ParamsBinder.Bind(parameters, HostJsonContext.Wire.DescribeParams);
+        return Task.FromResult(registry.Resolve(request.ConnectorId).Description);
     }
 
     private Task<JsonElement> ValidateConfigAsync(JsonElement? parameters, CancellationToken cancellationToken)

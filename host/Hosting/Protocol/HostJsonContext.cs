@@ -16,6 +16,7 @@ namespace Logto.ConnectorHost.Protocol;
 [JsonSerializable(typeof(JsonRpcError))]
 // Params
 [JsonSerializable(typeof(InitializeParams))]
+[JsonSerializable(typeof(DescribeParams))]
 [JsonSerializable(typeof(ValidateConfigParams))]
 [JsonSerializable(typeof(SendMessageParams))]
 [JsonSerializable(typeof(CancelRequestParams))]
