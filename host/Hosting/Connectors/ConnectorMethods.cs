@@ -39,7 +39,7 @@ internal sealed class ConnectorMethods : IRpcMethods
     private static byte[] BuildInitializeResult(ConnectorRegistry registry, string hostName, string hostVersion)
     {
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = HostJsonContext.Wire.Options.Encoder }))
+        using (var writer = new Utf8JsonWriter(buffer, WireEncoding.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("protocolVersion", ProtocolNames.ProtocolVersion);
@@ -63,7 +63,7 @@ internal sealed class ConnectorMethods : IRpcMethods
         return buffer.WrittenSpan.ToArray();
     }
 
-    public ReadOnlyMemory<byte> Initialize(JsonElement? parameters)
+    public InitializeAnswer Initialize(JsonElement? parameters)
     {
         var request = InitializeParamsReader.Read(parameters);
         if (request.ProtocolVersion != ProtocolNames.ProtocolVersion)
@@ -71,12 +71,11 @@ internal sealed class ConnectorMethods : IRpcMethods
             throw RpcErrors.UnsupportedProtocolVersion(request.ProtocolVersion);
         }
 
-        logger.Initialized(
+        return new InitializeAnswer(initializeResult, () => logger.Initialized(
             request.Client is { } client ? LogText.Safe(client.Name) : "(unnamed client)",
             request.Client is { } known ? LogText.Safe(known.Version) : "",
             request.ProtocolVersion,
-            string.Join(", ", registry.Ids));
-        return initializeResult;
+            string.Join(", ", registry.Ids)));
     }
 
     public bool TryGetMethod(string name, [NotNullWhen(true)] out RpcMethod? method)

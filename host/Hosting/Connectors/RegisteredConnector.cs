@@ -29,7 +29,7 @@ internal sealed class RegisteredConnector(IConnector connector, ConnectorDescrip
     private static JsonElement Describe(ConnectorDescriptor descriptor)
     {
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = HostJsonContext.Wire.Options.Encoder }))
+        using (var writer = new Utf8JsonWriter(buffer, WireEncoding.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("id", descriptor.Id);
