@@ -44,21 +44,32 @@ export async function jitHost({ build = true } = {}) {
  * bench/MinimalResponder published as Native AOT for this platform (the floor the host's cold start is compared with),
  * built here when asked, with the C compiler scripts/build-host would pick.
  */
-export async function minimalResponder({ build = true } = {}) {
+export const minimalResponder = ({ build = true } = {}) =>
+  publishBenchProgram({ label: 'minimal responder', project: 'MinimalResponder', assembly: 'minimal-responder', build });
+
+/**
+ * bench/MinimalSender published as Native AOT for this platform (the floor the host's memory under load is compared
+ * with: one signed SingleSendMail POST per sendMessage frame, nothing else), built here when asked, like the responder.
+ */
+export const minimalSender = ({ build = true } = {}) =>
+  publishBenchProgram({ label: 'minimal sender', project: 'MinimalSender', assembly: 'minimal-sender', build });
+
+/** `dotnet publish -p:PublishAot=true` of a bench/<project> program to bench/<project>/publish/<rid>/<assembly>. */
+async function publishBenchProgram({ label, project, assembly, build }) {
   const rid = runtimeIdentifier();
-  const dir = path.join(repoDir, 'bench/MinimalResponder/publish', rid);
-  const file = path.join(dir, 'minimal-responder');
+  const dir = path.join(repoDir, 'bench', project, 'publish', rid);
+  const file = path.join(dir, assembly);
   if (build || !existsSync(file)) {
     const clang = process.env.PATH.split(':').flatMap((bin) => (existsSync(bin) ? readdirSync(bin) : [])).filter((name) => /^clang(-\d+)?$/.test(name));
     const newest = clang.sort((a, b) => Number(a.slice(6)) - Number(b.slice(6))).slice(-1);
     const cc = clang.includes('clang') ? [] : newest.map((name) => `-p:CppCompilerAndLinker=${name}`);
-    const project = path.join(repoDir, 'bench/MinimalResponder/MinimalResponder.csproj');
-    await run('dotnet', ['publish', project, '-c', 'Release', '-r', rid, '-p:PublishAot=true', ...cc, '-o', dir, '--nologo', '-v', 'q'], {
+    const csproj = path.join(repoDir, 'bench', project, `${project}.csproj`);
+    await run('dotnet', ['publish', csproj, '-c', 'Release', '-r', rid, '-p:PublishAot=true', ...cc, '-o', dir, '--nologo', '-v', 'q'], {
       cwd: repoDir,
       maxBuffer: 32 * 1024 * 1024,
     });
   }
-  return { name: 'minimal responder', command: file, args: [] };
+  return { name: label, command: file, args: [] };
 }
 
 export const silentLogger = { error() {}, warn() {}, info() {}, log() {} };

@@ -16,7 +16,7 @@ namespace Logto.ConnectorKit;
 /// <c>writeOnly: true</c> → <c>isConfidential</c> (Logto masks <c>Text</c> items only, so a secret of any other kind throws).</item>
 /// </list>
 /// Written straight to a <see cref="Utf8JsonWriter"/> from the parsed schema: the host writes the items into its
-/// <c>initialize</c> answer at every start, and building them as nodes first costs several times more.
+/// <c>describe</c> answer, and building them as nodes first costs several times more.
 /// </summary>
 public static class ConnectorConfigForm
 {

@@ -6,8 +6,8 @@ namespace Logto.ConnectorKit;
 
 /// <summary>
 /// What a connector declares: its id, Logto type (<c>Email</c>, <c>Sms</c>), Logto metadata and config JSON Schema. The two
-/// JSON values are kept as what writes them: the host copies them into its <c>initialize</c> answer at every start without
-/// building nodes, and <see cref="Metadata"/> and <see cref="ConfigSchema"/> hand out fresh nodes to whoever wants them.
+/// JSON values are kept as what writes them: the host copies them into its <c>describe</c> answer without building nodes, and
+/// <see cref="Metadata"/> and <see cref="ConfigSchema"/> hand out fresh nodes to whoever wants them.
 /// </summary>
 public sealed record ConnectorDescriptor
 {

@@ -7,7 +7,7 @@ namespace Logto.ConnectorKit;
 /// What a connector states about itself, and the Logto metadata (connector-kit <c>ConnectorMetadata</c>) and descriptor built
 /// from it: <c>formItems</c> come from the committed config schema, the logo is the package's <c>./logo.svg</c>, no
 /// platform. Every getter returns fresh JSON nodes: a caller may add them to its own tree or change them without touching
-/// anyone else's; the host instead writes the JSON straight into its <c>initialize</c> answer.
+/// anyone else's; the host instead writes the JSON straight into its <c>describe</c> answer.
 /// </summary>
 /// <param name="Id">Distinct from any official connector's, so both can be installed.</param>
 /// <param name="Type">Logto's connector type, <c>Email</c> or <c>Sms</c>.</param>

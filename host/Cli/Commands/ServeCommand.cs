@@ -72,6 +72,7 @@ internal static class ServeCommand
             MaxInflightBytes = settings.MaxInflightBytes,
             MaxConcurrentRequests = settings.MaxConcurrentRequests,
             ShutdownGracePeriod = TimeSpan.FromMilliseconds(settings.ShutdownGraceMs),
+            HostVersion = HostBuildInfo.Version,
         };
         // The runner handles SIGTERM and Ctrl+C itself (a graceful drain); nothing else stops it.
         return await ConnectorHostRunner.RunAsync(CliConnectors.Create(dependencies), options, stdio, dependencies, CancellationToken.None)

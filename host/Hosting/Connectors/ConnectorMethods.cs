@@ -10,9 +10,9 @@ using Microsoft.Extensions.Logging;
 namespace Logto.ConnectorHost.Connectors;
 
 /// <summary>
-/// Protocol v1's methods over the served connectors: <c>initialize</c>, <c>validateConfig</c>, <c>sendMessage</c>. Connector
-/// failures become -32000 with Logto's code and the error's data, secrets redacted; anything else a connector throws is a bug,
-/// logged (redacted) and answered as a bare -32603.
+/// Protocol v1's methods over the served connectors: <c>initialize</c>, <c>describe</c>, <c>validateConfig</c>,
+/// <c>sendMessage</c>. Connector failures become -32000 with Logto's code and the error's data, secrets redacted; anything else
+/// a connector throws is a bug, logged (redacted) and answered as a bare -32603.
 /// </summary>
 internal sealed class ConnectorMethods : IRpcMethods
 {
@@ -30,15 +30,16 @@ internal sealed class ConnectorMethods : IRpcMethods
     }
 
     /// <summary>
-    /// <c>{ protocolVersion, host: { name, version }, connectors: [{ id, type, metadata, configSchema }] }</c> as UTF-8 JSON,
-    /// built once and written by hand rather than through <see cref="HostJsonContext"/>: the source-generated metadata of a
-    /// type is created on its first use, reading the type's polymorphism attributes by reflection, and these types would be
-    /// the only ones to need it before the first answer. Each descriptor writes its own JSON (no nodes are built).
+    /// <c>{ protocolVersion, host: { name, version }, connectors: [{ id, type }] }</c> as UTF-8 JSON, built once and written by
+    /// hand rather than through <see cref="HostJsonContext"/>: the source-generated metadata of a type is created on its first
+    /// use, reading the type's polymorphism attributes by reflection, and these types would be the only ones to need it before
+    /// the first answer. Metadata and config schemas are left to <c>describe</c>: the bridge needs neither to start, and they
+    /// would make the answer every start waits for twenty times larger.
     /// </summary>
     private static byte[] BuildInitializeResult(ConnectorRegistry registry, string hostName, string hostVersion)
     {
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = HostJsonContext.Wire.Options.Encoder }))
+        using (var writer = new Utf8JsonWriter(buffer, WireEncoding.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("protocolVersion", ProtocolNames.ProtocolVersion);
@@ -52,10 +53,6 @@ internal sealed class ConnectorMethods : IRpcMethods
                 writer.WriteStartObject();
                 writer.WriteString("id", descriptor.Id);
                 writer.WriteString("type", descriptor.Type);
-                writer.WritePropertyName("metadata");
-                descriptor.WriteMetadata(writer);
-                writer.WritePropertyName("configSchema");
-                descriptor.WriteConfigSchema(writer);
                 writer.WriteEndObject();
             }
 
@@ -66,7 +63,7 @@ internal sealed class ConnectorMethods : IRpcMethods
         return buffer.WrittenSpan.ToArray();
     }
 
-    public ReadOnlyMemory<byte> Initialize(JsonElement? parameters)
+    public InitializeAnswer Initialize(JsonElement? parameters)
     {
         var request = InitializeParamsReader.Read(parameters);
         if (request.ProtocolVersion != ProtocolNames.ProtocolVersion)
@@ -74,23 +71,29 @@ internal sealed class ConnectorMethods : IRpcMethods
             throw RpcErrors.UnsupportedProtocolVersion(request.ProtocolVersion);
         }
 
-        logger.Initialized(
+        return new InitializeAnswer(initializeResult, () => logger.Initialized(
             request.Client is { } client ? LogText.Safe(client.Name) : "(unnamed client)",
             request.Client is { } known ? LogText.Safe(known.Version) : "",
             request.ProtocolVersion,
-            string.Join(", ", registry.Ids));
-        return initializeResult;
+            string.Join(", ", registry.Ids)));
     }
 
     public bool TryGetMethod(string name, [NotNullWhen(true)] out RpcMethod? method)
     {
         method = name switch
         {
+            ProtocolNames.Describe => DescribeAsync,
             ProtocolNames.ValidateConfig => ValidateConfigAsync,
             ProtocolNames.SendMessage => SendMessageAsync,
             _ => null,
         };
         return method is not null;
+    }
+
+    private Task<JsonElement> DescribeAsync(JsonElement? parameters, CancellationToken cancellationToken)
+    {
+        var request = ParamsBinder.Bind(parameters, HostJsonContext.Wire.DescribeParams);
+        return Task.FromResult(registry.Resolve(request.ConnectorId).Description);
     }
 
     private Task<JsonElement> ValidateConfigAsync(JsonElement? parameters, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ internal interface IRpcMethods
     /// Answers <c>initialize</c> with the result's UTF-8 JSON (copied into the answer as it is); runs in frame order so requests
     /// after it see the host initialized.
     /// </summary>
-    ReadOnlyMemory<byte> Initialize(JsonElement? parameters);
+    InitializeAnswer Initialize(JsonElement? parameters);
 
     bool TryGetMethod(string name, [NotNullWhen(true)] out RpcMethod? method);
 }

@@ -181,9 +181,10 @@ internal sealed class JsonRpcDispatcher : IDisposable
 
         sink.Expect();
         byte[]? reply;
+        Action? answered = null;
         try
         {
-            reply = await AnswerOrStartAsync(message, sink, stop).ConfigureAwait(false);
+            (reply, answered) = await AnswerOrStartAsync(message, sink, stop).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // A bug while dispatching one request must not stop the host: the request is answered -32603.
         catch (Exception exception)
@@ -201,20 +202,26 @@ internal sealed class JsonRpcDispatcher : IDisposable
         {
             await sink.ReplyAsync(reply).ConfigureAwait(false);
         }
+
+        answered?.Invoke();
     }
 
-    /// <summary>The answer to give now, or null when the request was started (the scheduler answers it when it finishes).</summary>
-    private async Task<byte[]?> AnswerOrStartAsync(JsonRpcMessage message, IReplySink sink, CancellationToken stop)
+    /// <summary>
+    /// The answer to give now, or null when the request was started (the scheduler answers it when it finishes); and what to do
+    /// once the answer is given.
+    /// </summary>
+    private async Task<(byte[]? Reply, Action? Answered)> AnswerOrStartAsync(
+        JsonRpcMessage message, IReplySink sink, CancellationToken stop)
     {
         var id = message.Id!.Value;
-        if (TryAnswerInline(message, out var inlineReply))
+        if (TryAnswerInline(message, out var inlineReply, out var answered))
         {
-            return inlineReply;
+            return (inlineReply, answered);
         }
 
         if (!methods.TryGetMethod(message.Method, out var method))
         {
-            return JsonRpcReplies.Error(id, RpcErrors.MethodNotFound());
+            return (JsonRpcReplies.Error(id, RpcErrors.MethodNotFound()), null);
         }
 
         // Params are cloned and kept until the answer: their bytes count against the in-flight budget, checked before
@@ -223,29 +230,30 @@ internal sealed class JsonRpcDispatcher : IDisposable
         if (!scheduler.TryReserveBytes(paramsBytes))
         {
             logger.OverBudget(id.ToString(), paramsBytes, scheduler.InflightBytes, scheduler.MaxInflightBytes);
-            return JsonRpcReplies.Error(id, RpcErrors.Overloaded(scheduler.MaxInflightBytes, scheduler.InflightBytes, paramsBytes));
+            return (JsonRpcReplies.Error(id, RpcErrors.Overloaded(scheduler.MaxInflightBytes, scheduler.InflightBytes, paramsBytes)), null);
         }
 
         if (!await scheduler.WaitForRoomAsync(stop).ConfigureAwait(false))
         {
             scheduler.ReleaseBytes(paramsBytes);
-            return JsonRpcReplies.Error(id, RpcErrors.Cancelled("The host is shutting down"));
+            return (JsonRpcReplies.Error(id, RpcErrors.Cancelled("The host is shutting down")), null);
         }
 
         // Cloned: the frame's JsonDocument is disposed as soon as the reader moves on.
         if (!scheduler.TryStart(id, message.Method, sink, method, message.Params?.Clone(), paramsBytes))
         {
             logger.InvalidRequest("duplicate id");
-            return JsonRpcReplies.Error(id, RpcErrors.InvalidRequest("the id is already used by a request in flight"));
+            return (JsonRpcReplies.Error(id, RpcErrors.InvalidRequest("the id is already used by a request in flight")), null);
         }
 
-        return null;
+        return (null, null);
     }
 
     /// <summary>The lifecycle answers, given in frame order: <c>ping</c>, <c>initialize</c>, and -32002 before it.</summary>
-    private bool TryAnswerInline(JsonRpcMessage message, out byte[] reply)
+    private bool TryAnswerInline(JsonRpcMessage message, out byte[] reply, out Action? answered)
     {
         var id = message.Id!.Value;
+        answered = null;
         switch (message.Method)
         {
             case ProtocolNames.Ping:
@@ -254,7 +262,9 @@ internal sealed class JsonRpcDispatcher : IDisposable
             case ProtocolNames.Initialize:
                 try
                 {
-                    reply = JsonRpcReplies.Success(id, methods.Initialize(message.Params));
+                    var answer = methods.Initialize(message.Params);
+                    reply = JsonRpcReplies.Success(id, answer.Result);
+                    answered = answer.Answered;
                     initialized = true;
                 }
                 catch (JsonRpcException exception)

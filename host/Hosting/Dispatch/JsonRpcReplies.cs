@@ -14,7 +14,7 @@ internal static class JsonRpcReplies
     /// <summary>The <c>{}</c> result (<see cref="Protocol.EmptyResult"/>), parsed rather than serialized for the same reason.</summary>
     public static JsonElement EmptyResult { get; } = JsonDocument.Parse("{}"u8.ToArray()).RootElement;
 
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = HostJsonContext.Wire.Options.Encoder };
+    private static readonly JsonWriterOptions WriterOptions = WireEncoding.WriterOptions;
 
     public static byte[] Success(RequestId id, JsonElement result)
     {

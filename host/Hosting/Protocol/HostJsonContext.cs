@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -16,6 +15,7 @@ namespace Logto.ConnectorHost.Protocol;
 [JsonSerializable(typeof(JsonRpcError))]
 // Params
 [JsonSerializable(typeof(InitializeParams))]
+[JsonSerializable(typeof(DescribeParams))]
 [JsonSerializable(typeof(ValidateConfigParams))]
 [JsonSerializable(typeof(SendMessageParams))]
 [JsonSerializable(typeof(CancelRequestParams))]
@@ -33,15 +33,12 @@ namespace Logto.ConnectorHost.Protocol;
 [JsonSerializable(typeof(string))]
 internal sealed partial class HostJsonContext : JsonSerializerContext
 {
-    /// <summary>
-    /// The context every wire read and write uses: the attribute's settings plus minimal escaping (frames go down a pipe, never
-    /// into HTML, so <c>'</c> and <c>+</c> need no <c>\uXXXX</c>).
-    /// </summary>
+    /// <summary>The context every wire read and write uses: the attribute's settings plus the wire's escaping.</summary>
     public static HostJsonContext Wire { get; } = new(new JsonSerializerOptions
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         RespectRequiredConstructorParameters = true,
         RespectNullableAnnotations = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = WireEncoding.Encoder,
     });
 }

@@ -8,6 +8,7 @@ public static class ProtocolNames
 
     public const string Initialize = "initialize";
     public const string Ping = "ping";
+    public const string Describe = "describe";
     public const string ValidateConfig = "validateConfig";
     public const string SendMessage = "sendMessage";
     public const string CancelRequest = "$/cancelRequest";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Reflection;
 using System.Text.Json.Nodes;
 using Host.Tests.Support;
 using Logto.Connector.AliyunDirectMail;
@@ -29,6 +30,7 @@ public sealed class ServeCommandTests
         var exitCode = await host.WaitForExitAsync(HostProcess.DefaultTimeout);
 
         Assert.Equal(AliyunDirectMailMetadata.Id, initialized["result"]!["connectors"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal(CliVersion(), initialized["result"]!["host"]!["version"]!.GetValue<string>());
         var message = Assert.Single(sandbox.Outbox);
         Assert.Equal(message.EnvId, sent["result"]!["EnvId"]!.GetValue<string>());
         Assert.Equal("user@example.com", message.ToAddress);
@@ -188,4 +190,8 @@ public sealed class ServeCommandTests
         config["endpoint"] = sandbox.Endpoint.ToString();
         return config;
     }
+
+    /// <summary>The CLI assembly's informational version (0.1.0+commit), which serve reports from a build-time constant.</summary>
+    private static string CliVersion() =>
+        typeof(Logto.ConnectorHost.Cli.HostCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
 }

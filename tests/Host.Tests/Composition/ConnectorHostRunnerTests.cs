@@ -41,6 +41,31 @@ public sealed class ConnectorHostRunnerTests
     }
 
     [Fact]
+    public async Task Logs_initialize_only_after_its_answer_is_written()
+    {
+        var events = new List<string>();
+        var input = new MemoryStream([.. FrameCodec.Encode(Rpc.Initialize(1))]);
+        using var dependencies = new ConnectorDependencies(
+            StderrLoggerProvider.CreateFactory(LogLevel.Information, new RecordingWriter(events)));
+
+        var streams = new ConnectorHostStreams(input, new RecordingStream(events));
+        var exitCode = await ConnectorHostRunner
+            .RunAsync([new ScriptedConnector()], new ConnectorHostOptions(), streams, dependencies)
+            .WaitAsync(TimeSpan.FromSeconds(60));
+
+        string[] seen;
+        lock (events)
+        {
+            seen = [.. events];
+        }
+
+        var answered = Array.IndexOf(seen, RecordingStream.Flushed);
+        var logged = Array.FindIndex(seen, entry => entry.Contains("Initialized by", StringComparison.Ordinal));
+        Assert.Equal(0, exitCode);
+        Assert.True(answered >= 0 && logged > answered, string.Join("\n", seen));
+    }
+
+    [Fact]
     public async Task Stops_draining_and_returns_0_when_its_token_is_cancelled()
     {
         var input = new Pipe();
@@ -74,5 +99,32 @@ public sealed class ConnectorHostRunnerTests
             new ConnectorHostOptions { MaxConcurrentRequests = 0 },
             new ConnectorHostStreams(Stream.Null, Stream.Null),
             dependencies));
+    }
+
+    /// <summary>Records each flush (the frame writer flushes once per frame) in a list shared with <see cref="RecordingWriter"/>.</summary>
+    private sealed class RecordingStream(List<string> events) : MemoryStream
+    {
+        public const string Flushed = "(frame written)";
+
+        public override void Flush()
+        {
+            base.Flush();
+            lock (events)
+            {
+                events.Add(Flushed);
+            }
+        }
+    }
+
+    /// <summary>Records each log line in the shared list.</summary>
+    private sealed class RecordingWriter(List<string> events) : StringWriter
+    {
+        public override void Write(string? value)
+        {
+            lock (events)
+            {
+                events.Add(value ?? "");
+            }
+        }
     }
 }

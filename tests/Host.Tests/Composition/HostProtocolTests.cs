@@ -9,7 +9,7 @@ namespace Host.Tests.Hosting;
 public sealed class HostProtocolTests
 {
     [Fact]
-    public async Task Initialize_answers_the_protocol_version_the_host_and_every_connector()
+    public async Task Initialize_answers_the_protocol_version_the_host_and_every_connectors_id_and_type()
     {
         await using var host = HostProcess.StartTestHost();
 
@@ -22,8 +22,37 @@ public sealed class HostProtocolTests
         var connectors = result["connectors"]!.AsArray();
         Assert.Equal(["test", "second"], connectors.Select(connector => connector!["id"]!.GetValue<string>()));
         Assert.Equal("Email", connectors[0]!["type"]!.GetValue<string>());
-        Assert.Equal("test", connectors[0]!["metadata"]!["id"]!.GetValue<string>());
-        Assert.True(connectors[0]!["configSchema"]!["properties"]!["opaque"]!["writeOnly"]!.GetValue<bool>());
+        Assert.Equal(["id", "type"], connectors[0]!.AsObject().Select(property => property.Key));
+    }
+
+    [Fact]
+    public async Task Describe_answers_a_connectors_metadata_and_config_schema_by_id_and_refuses_an_unknown_id()
+    {
+        await using var host = HostProcess.StartTestHost();
+        await host.RequestAsync(Rpc.Initialize(1));
+
+        var second = await host.RequestAsync(Rpc.Request(2, "describe", new JsonObject { ["connectorId"] = "second" }));
+        var first = await host.RequestAsync(Rpc.Request(3, "describe", new JsonObject { ["connectorId"] = "test" }));
+        var unknown = await host.RequestAsync(Rpc.Request(4, "describe", new JsonObject { ["connectorId"] = "third" }));
+        var unnamed = await host.RequestAsync(Rpc.Request(5, "describe"));
+
+        Assert.Equal(["id", "type", "metadata", "configSchema"], first["result"]!.AsObject().Select(property => property.Key));
+        Assert.Equal("test", first["result"]!["metadata"]!["id"]!.GetValue<string>());
+        Assert.True(first["result"]!["configSchema"]!["properties"]!["opaque"]!["writeOnly"]!.GetValue<bool>());
+        Assert.Equal("second", second["result"]!["id"]!.GetValue<string>());
+        Assert.Equal("second", second["result"]!["metadata"]!["id"]!.GetValue<string>());
+        Assert.Equal(-32602, Rpc.ErrorCode(unknown));
+        Assert.Equal(-32602, Rpc.ErrorCode(unnamed));
+    }
+
+    [Fact]
+    public async Task Describe_before_initialize_is_refused_32002()
+    {
+        await using var host = HostProcess.StartTestHost();
+
+        var early = await host.RequestAsync(Rpc.Request(1, "describe", new JsonObject { ["connectorId"] = "test" }));
+
+        Assert.Equal(-32002, Rpc.ErrorCode(early));
     }
 
     [Fact]

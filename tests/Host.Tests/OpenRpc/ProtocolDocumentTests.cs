@@ -53,7 +53,8 @@ public sealed class ProtocolDocumentTests
     {
         Assert.Equal(
             [
-                ProtocolNames.Initialize, ProtocolNames.Ping, ProtocolNames.ValidateConfig, ProtocolNames.SendMessage,
+                ProtocolNames.Initialize, ProtocolNames.Ping, ProtocolNames.Describe, ProtocolNames.ValidateConfig,
+                ProtocolNames.SendMessage,
                 ProtocolNames.CancelRequest,
             ],
             Methods().Select(method => method["name"]!.GetValue<string>()));
@@ -62,6 +63,7 @@ public sealed class ProtocolDocumentTests
     public static TheoryData<string, string> ParamsTypes() => new()
     {
         { ProtocolNames.Initialize, nameof(InitializeParams) },
+        { ProtocolNames.Describe, nameof(DescribeParams) },
         { ProtocolNames.ValidateConfig, nameof(ValidateConfigParams) },
         { ProtocolNames.SendMessage, nameof(SendMessageParams) },
         { ProtocolNames.CancelRequest, nameof(CancelRequestParams) },
@@ -142,6 +144,7 @@ public sealed class ProtocolDocumentTests
         {
             [ProtocolNames.Ping] = await host.RequestAsync(Rpc.Request(1, "ping")),
             [ProtocolNames.Initialize] = await host.RequestAsync(Rpc.Initialize(2)),
+            [ProtocolNames.Describe] = await host.RequestAsync(Rpc.Request(5, "describe")),
             [ProtocolNames.ValidateConfig] = await host.RequestAsync(
                 Rpc.Request(3, "validateConfig", new JsonObject { ["config"] = config.DeepClone() })),
             [ProtocolNames.SendMessage] = await host.RequestAsync(Rpc.Request(4, "sendMessage", new JsonObject
