@@ -30,5 +30,5 @@ public static class AliyunDirectMailMetadata
         ],
         // The root package's README is for developers; operators get the connector's guide.
         Readme: "./connector/AliyunDirectMail/README.md",
-        new EmbeddedConfigSchema(typeof(AliyunDirectMailMetadata).Assembly, "aliyun-direct-mail.config.schema.json"));
+        new EmbeddedConfigSchema(typeof(AliyunDirectMailMetadata), "aliyun-direct-mail.config.schema.json"));
 }

@@ -30,5 +30,5 @@ public static class AliyunSmsMetadata
             ("ko", "Aliyun SMS로 Logto 인증 코드를 보냅니다. 커넥터는 C#으로 작성되었으며 별도 프로세스에서 실행됩니다."),
         ],
         Readme: "./README.md",
-        new EmbeddedConfigSchema(typeof(AliyunSmsMetadata).Assembly, "aliyun-sms.config.schema.json"));
+        new EmbeddedConfigSchema(typeof(AliyunSmsMetadata), "aliyun-sms.config.schema.json"));
 }

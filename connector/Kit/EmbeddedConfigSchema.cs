@@ -6,14 +6,17 @@ using System.Text.Json.Nodes;
 namespace Logto.ConnectorKit;
 
 /// <summary>
-/// A connector's committed config schema (<c>schema/&lt;name&gt;.config.schema.json</c>), embedded in its assembly under its
-/// file name: read once, handed out as fresh nodes (a caller may change or re-parent them) or written as it is, and where
-/// the npm package keeps the same file (the manifest's <c>configSchema</c>).
+/// A connector's committed config schema (<c>schema/&lt;name&gt;.config.schema.json</c>), embedded under its file name in the
+/// assembly that defines <paramref name="anchor"/>: read once, handed out as fresh nodes (a caller may change or re-parent
+/// them) or written as it is, and where the npm package keeps the same file (the manifest's <c>configSchema</c>). The assembly
+/// is looked up only when the schema is first read: under Native AOT an <see cref="Assembly"/> object starts the reflection
+/// runtime, which serving a start's first answer does not otherwise need.
 /// </summary>
-public sealed class EmbeddedConfigSchema(Assembly assembly, string fileName)
+public sealed class EmbeddedConfigSchema(Type anchor, string fileName)
 {
     private readonly Lazy<byte[]> utf8 = new(() =>
     {
+        var assembly = anchor.Assembly;
         using var stream = assembly.GetManifestResourceStream(fileName)
             ?? throw new InvalidOperationException($"Embedded resource {fileName} is missing from {assembly.GetName().Name}.");
         using var bytes = new MemoryStream();

@@ -39,20 +39,25 @@ internal sealed class ConnectorMethods : IRpcMethods
     private static byte[] BuildInitializeResult(ConnectorRegistry registry, string hostName, string hostVersion)
     {
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
-        using (var writer = new Utf8JsonWriter(buffer, WireEncoding.WriterOptions))
+        using (var writer = new Utf8JsonWriter(buffer, WireEncoding.PlainWriterOptions))
         {
             writer.WriteStartObject();
-            writer.WriteString("protocolVersion", ProtocolNames.ProtocolVersion);
-            writer.WriteStartObject("host");
-            writer.WriteString("name", hostName);
-            writer.WriteString("version", hostVersion);
+            writer.WritePropertyName("protocolVersion"u8);
+            WireEncoding.WriteStringValue(writer, ProtocolNames.ProtocolVersion);
+            writer.WriteStartObject("host"u8);
+            writer.WritePropertyName("name"u8);
+            WireEncoding.WriteStringValue(writer, hostName);
+            writer.WritePropertyName("version"u8);
+            WireEncoding.WriteStringValue(writer, hostVersion);
             writer.WriteEndObject();
-            writer.WriteStartArray("connectors");
+            writer.WriteStartArray("connectors"u8);
             foreach (var descriptor in registry.Connectors.Select(connector => connector.Descriptor))
             {
                 writer.WriteStartObject();
-                writer.WriteString("id", descriptor.Id);
-                writer.WriteString("type", descriptor.Type);
+                writer.WritePropertyName("id"u8);
+                WireEncoding.WriteStringValue(writer, descriptor.Id);
+                writer.WritePropertyName("type"u8);
+                WireEncoding.WriteStringValue(writer, descriptor.Type);
                 writer.WriteEndObject();
             }
 

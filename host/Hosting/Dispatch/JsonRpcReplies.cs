@@ -14,12 +14,10 @@ internal static class JsonRpcReplies
     /// <summary>The <c>{}</c> result (<see cref="Protocol.EmptyResult"/>), parsed rather than serialized for the same reason.</summary>
     public static JsonElement EmptyResult { get; } = JsonDocument.Parse("{}"u8.ToArray()).RootElement;
 
-    private static readonly JsonWriterOptions WriterOptions = WireEncoding.WriterOptions;
-
     public static byte[] Success(RequestId id, JsonElement result)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = StartSuccess(buffer, id))
+        using (var writer = StartSuccess(buffer, id, WireEncoding.WriterOptions))
         {
             result.WriteTo(writer);
             writer.WriteEndObject();
@@ -28,11 +26,14 @@ internal static class JsonRpcReplies
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>A success whose result is UTF-8 JSON the host wrote itself, copied as it is.</summary>
+    /// <summary>
+    /// A success whose result is UTF-8 JSON the host wrote itself, copied as it is; the envelope is written without the
+    /// encoder (<see cref="WireEncoding.PlainWriterOptions"/>), so that <c>initialize</c>'s answer does not wait for it.
+    /// </summary>
     public static byte[] Success(RequestId id, ReadOnlyMemory<byte> result)
     {
         var buffer = new ArrayBufferWriter<byte>(result.Length + 64);
-        using (var writer = StartSuccess(buffer, id))
+        using (var writer = StartSuccess(buffer, id, WireEncoding.PlainWriterOptions))
         {
             writer.WriteRawValue(result.Span, skipInputValidation: true);
             writer.WriteEndObject();
@@ -45,14 +46,15 @@ internal static class JsonRpcReplies
         JsonSerializer.SerializeToUtf8Bytes(new JsonRpcErrorResponse { Id = id, Error = error }, HostJsonContext.Wire.JsonRpcErrorResponse);
 
     /// <summary><c>{"jsonrpc":"2.0","id":…,"result":</c>, the result itself left to the caller.</summary>
-    private static Utf8JsonWriter StartSuccess(ArrayBufferWriter<byte> buffer, RequestId id)
+    private static Utf8JsonWriter StartSuccess(ArrayBufferWriter<byte> buffer, RequestId id, JsonWriterOptions options)
     {
-        var writer = new Utf8JsonWriter(buffer, WriterOptions);
+        var writer = new Utf8JsonWriter(buffer, options);
         writer.WriteStartObject();
-        writer.WriteString("jsonrpc", ProtocolNames.JsonRpcVersion);
-        writer.WritePropertyName("id");
+        writer.WritePropertyName("jsonrpc"u8);
+        WireEncoding.WriteStringValue(writer, ProtocolNames.JsonRpcVersion);
+        writer.WritePropertyName("id"u8);
         id.WriteTo(writer);
-        writer.WritePropertyName("result");
+        writer.WritePropertyName("result"u8);
         return writer;
     }
 }

@@ -48,7 +48,7 @@ internal readonly struct RequestId : IEquatable<RequestId>
     {
         if (text is not null && JsonText.IsWellFormed(text))
         {
-            writer.WriteStringValue(text);
+            WireEncoding.WriteStringValue(writer, text);
         }
         else if (text is not null)
         {

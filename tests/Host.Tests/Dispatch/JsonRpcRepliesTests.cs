@@ -15,6 +15,8 @@ public sealed class JsonRpcRepliesTests
         { "\"a b\"", """[1,"<tag> & 'quote' é 😀",null,true,{"x":1.50}]""" },
         { "\"\\ud800x\"", "\"text\"" },
         { "\"\"", "0" },
+        { "\"a+b <c> & 'd' `e`\"", "\"1.0.0+abc\"" },
+        { "\"é 😀 \\u2028 \\u0001 \\\" \\\\\"", "{\"x\":\"\\u007f\"}" },
     };
 
     [Theory]
@@ -52,5 +54,32 @@ public sealed class JsonRpcRepliesTests
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Every ASCII character alone and in text, and text beyond ASCII, as a writer with the wire's encoder writes it.</summary>
+    [Fact]
+    public void WireEncoding_writes_strings_as_the_wires_encoder_does()
+    {
+        var texts = Enumerable.Range(0, 128).Select(code => $"x{(char)code}y")
+            .Concat(["", "0.1.0+da086f0", "aliyun-direct-mail-dotnet", "é", "😀", "\u2028", "<script>", new string('a', 300) + "+"]);
+
+        foreach (var text in texts)
+        {
+            Assert.Equal(Written(writer => writer.WriteStringValue(text)), Written(writer => WireEncoding.WriteStringValue(writer, text)));
+            Assert.Equal(
+                Written(writer => writer.WriteStringValue(text)),
+                Written(writer => WireEncoding.WriteStringValue(writer, text), WireEncoding.PlainWriterOptions));
+        }
+    }
+
+    private static string Written(Action<Utf8JsonWriter> write, JsonWriterOptions? options = null)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, options ?? WireEncoding.WriterOptions))
+        {
+            write(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }
