@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Logto.ConnectorHost.Composition;
 using Logto.ConnectorHost.Connectors;
+using Logto.ConnectorHost.Logging;
 using Logto.ConnectorKit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -51,7 +52,7 @@ public static partial class ConnectorHostRunner
             dependencies.TimeProvider,
             lifetime,
             parentGone,
-            loggerFactory.CreateLogger<ParentProcessWatchdog>());
+            loggerFactory.CreateLogger<ParentProcessWatchdog>(ParentProcessWatchdog.LogCategory));
 
         // SIGTERM and SIGINT are handled before anything is answered, so a stop requested at any time after the first answer
         // is graceful. Then each service runs on this thread up to its first wait, as BackgroundService.StartAsync would run it

@@ -13,6 +13,9 @@ namespace Logto.ConnectorHost.Composition;
 /// </summary>
 internal sealed partial class ParentProcessWatchdog : BackgroundService
 {
+    /// <summary>This type's full name, the log category the generic host would give it (a test holds them equal).</summary>
+    internal const string LogCategory = "Logto.ConnectorHost.Composition.ParentProcessWatchdog";
+
     private const int EPERM = 1;
 
     private readonly ConnectorHostOptions settings;

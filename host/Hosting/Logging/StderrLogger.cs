@@ -4,12 +4,12 @@ using Microsoft.Extensions.Logging;
 
 namespace Logto.ConnectorHost.Logging;
 
-internal sealed class StderrLogger(string category, StderrLoggerProvider provider) : ILogger
+internal sealed class StderrLogger(string category, StderrLoggerProvider provider, LogLevel minimumLevel) : ILogger
 {
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
 
-    public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+    public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None && logLevel >= minimumLevel;
 
     public void Log<TState>(
         LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)

@@ -19,19 +19,13 @@ public sealed class StderrLoggerProvider : ILoggerProvider
         this.timeProvider = timeProvider ?? TimeProvider.System;
     }
 
-    public ILogger CreateLogger(string categoryName) => new StderrLogger(categoryName, this);
+    /// <summary>A logger for LoggerFactory (the generic host), which filters by level itself.</summary>
+    public ILogger CreateLogger(string categoryName) => new StderrLogger(categoryName, this, LogLevel.Trace);
 
     /// <summary>A logger factory with this provider only, at <paramref name="minimumLevel"/>, for hosts built without DI.</summary>
-    public static ILoggerFactory CreateFactory(LogLevel minimumLevel, TextWriter? writer = null)
-    {
-        var filter = new LoggerFilterOptions { MinLevel = minimumLevel };
-        foreach (var rule in ConnectorHostLoggingExtensions.Rules(minimumLevel))
-        {
-            filter.Rules.Add(rule);
-        }
-
-        return new LoggerFactory([new StderrLoggerProvider(writer)], filter);
-    }
+    public static ILoggerFactory CreateFactory(LogLevel minimumLevel, TextWriter? writer = null) =>
+        new StderrLoggerFactory(
+            new StderrLoggerProvider(writer), minimumLevel, [.. ConnectorHostLoggingExtensions.Rules(minimumLevel)]);
 
     public void Dispose()
     {
