@@ -1,7 +1,9 @@
 // Benchmark 1, cold start: spawn the host (`serve`, as the bridge spawns it) -> first `initialize` answer, seen from Node
 // through the bridge's JSON-RPC client. Absolute times do not carry across machines (nor across days on one VM), so the
 // published Native AOT host is reported as a ratio to a minimal Native AOT program that reads one frame and answers it
-// (bench/MinimalResponder, published here unless --no-build), started alternately with the host in the same block. The
+// (bench/MinimalResponder, published here unless --no-build), started alternately with the host in the same block. A second
+// reference alternates with them: bench/MinimalSender, the least program that can do the host's sends (HTTPS client,
+// HMAC-SHA1, JSON; it answers `initialize` with `{}`), whose start shows what carrying that stack costs any host. The
 // framework-dependent JIT Release build follows in a block of its own. Each block starts after WARMUP unrecorded starts
 // (page cache, not the process, is warmed).
 // Usage: node bench/cold-start.mjs [--runs 20] [--no-build]
@@ -9,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { protocolVersion } from '../lib/src/host-process.js';
 import { RpcConnection } from '../lib/src/rpc-client.js';
-import { fmt, jitHost, memoryOf, minimalResponder, now, percentile, publishedHost, table } from './support/common.mjs';
+import { fmt, jitHost, memoryOf, minimalResponder, minimalSender, now, percentile, publishedHost, table } from './support/common.mjs';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' }, 'no-build': { type: 'boolean', default: false } } });
 const runs = Number(values.runs);
@@ -48,8 +50,9 @@ async function spawnFloor() {
 
 const aot = publishedHost();
 const minimal = await minimalResponder({ build: !values['no-build'] });
+const sender = await minimalSender({ build: !values['no-build'] });
 const jit = await jitHost({ build: !values['no-build'] });
-const hosts = [aot, minimal, jit];
+const hosts = [aot, minimal, sender, jit];
 const floor = [];
 const results = new Map(hosts.map((host) => [host.name, { ms: [], rssMb: [] }]));
 const record = async (host) => {
@@ -63,11 +66,13 @@ const record = async (host) => {
 for (let i = 0; i < warmup; i += 1) {
   await coldStart(aot);
   await coldStart(minimal);
+  await coldStart(sender);
   await spawnFloor();
 }
 for (let i = 0; i < runs; i += 1) {
   await record(aot);
   await record(minimal);
+  await record(sender);
   floor.push(await spawnFloor());
 }
 for (let i = 0; i < warmup; i += 1) await coldStart(jit);
@@ -103,4 +108,8 @@ const ratio = median(aot.name) / median(minimal.name);
 console.log(
   `AOT host / minimal responder median ratio: ${fmt(ratio)} (target <= 1.5: ${ratio <= 1.5 ? 'met' : 'MISSED'}); ` +
     `the host's own start: ${fmt(median(aot.name) - median(minimal.name))} ms; JIT/AOT: ${fmt(median(jit.name) / median(aot.name), 1)}x`,
+);
+console.log(
+  `minimal sender / minimal responder: ${fmt(median(sender.name) / median(minimal.name))} (what an HTTPS client, HMAC and JSON ` +
+    `cost any host's start); AOT host / minimal sender: ${fmt(median(aot.name) / median(sender.name))}`,
 );
