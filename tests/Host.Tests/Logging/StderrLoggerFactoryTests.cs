@@ -1,3 +1,4 @@
+using Logto.ConnectorHost.Composition;
 using Logto.ConnectorHost.Logging;
 using Microsoft.Extensions.Logging;
 
@@ -33,7 +34,7 @@ public sealed class StderrLoggerFactoryTests
 
     [Fact]
     public void The_watchdogs_category_is_its_types_full_name() =>
-        Assert.Equal(Logto.ConnectorHost.Composition.ParentProcessWatchdog.LogCategory, typeof(Logto.ConnectorHost.Composition.ParentProcessWatchdog).FullName);
+        Assert.Equal(ParentProcessWatchdog.LogCategory, typeof(ParentProcessWatchdog).FullName);
 
     private static void AssertSameAsLoggerFactory(LogLevel minimum, LoggerFilterRule[] rules)
     {
@@ -49,7 +50,8 @@ public sealed class StderrLoggerFactoryTests
         {
             var expected = Enum.GetValues<LogLevel>().Where(library.CreateLogger(category).IsEnabled);
             var actual = Enum.GetValues<LogLevel>().Where(ours.CreateLogger(category).IsEnabled);
-            Assert.True(expected.SequenceEqual(actual), $"{category}: LoggerFactory {string.Join(',', expected)}, ours {string.Join(',', actual)}");
+            Assert.True(
+                expected.SequenceEqual(actual), $"{category}: LoggerFactory {string.Join(',', expected)}, ours {string.Join(',', actual)}");
         }
     }
 }
